@@ -1,0 +1,112 @@
+"""Stage 6: agenda sentences -> reports heard and documents reviewed.
+
+Input: the view, its sentences, the content range and the sections (agenda business is read
+outside them). Output: ``Agenda``.
+Example: '会议听取了我市工作推进情况汇报,审议了《甲方案》《乙方案》等专项工作方案' ->
+reports_heard ['我市工作推进情况汇报'], documents 甲方案, 乙方案 (审议), documents_more.
+
+A 《…》 title is a reviewed document only when a review action (审议, 审议通过, 原则通过 …)
+governs it; titles that are merely studied or mentioned are not documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalize import View
+from .rules import RuleSet
+from .sections import SectionFound
+from .sentences import Sentence
+
+# Between adjacent titles governed by one action: 》《, 》、《, 》,《, 》和《.
+_TITLE_JOINERS = frozenset("、，和及与")
+
+
+@dataclass(frozen=True)
+class DocumentFound:
+    start: int  # view, at 《
+    end: int  # view, after 》
+    action: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Agenda:
+    reports_heard: tuple[tuple[int, int], ...]
+    documents: tuple[DocumentFound, ...]
+    documents_more: bool
+
+
+def read_agenda(
+    view: View,
+    sentences: tuple[Sentence, ...],
+    start: int,
+    end: int,
+    sections: tuple[SectionFound, ...],
+    rules: RuleSet,
+) -> Agenda:
+    text = view.text
+    reports: list[tuple[int, int]] = []
+    documents: list[DocumentFound] = []
+    more = False
+    for sentence in _outside(sentences, start, end, sections):
+        for rule in rules.reports_heard:
+            reports.extend(m.span("text") for m in rule.regex.finditer(text, sentence.start, sentence.end))
+        for action in rules.document_actions:
+            for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
+                written = m.group("action")
+                canonical = action.canonical.get(written, written)
+                titles, pos = _titles_after(text, m.end(), sentence.end)
+                documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
+                more = more or (bool(titles) and text.startswith("等", pos))
+    reports.sort()
+    documents.sort(key=lambda d: d.start)
+    return Agenda(tuple(reports), tuple(_unique(documents)), more)
+
+
+def _outside(
+    sentences: tuple[Sentence, ...], start: int, end: int, sections: tuple[SectionFound, ...]
+) -> list[Sentence]:
+    inside = [(s.start, s.end) for s in sections]
+    return [s for s in sentences if start <= s.start < end and not any(a <= s.start < b for a, b in inside)]
+
+
+def _titles_after(text: str, pos: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The run of 《…》 titles starting at pos; returns their ranges and the position after."""
+    titles: list[tuple[int, int]] = []
+    while pos < end and text[pos] == "《":
+        close = _matching_close(text, pos, end)
+        if close is None:
+            break  # an unclosed 《 (a truncated report) is not a title
+        titles.append((pos, close + 1))
+        pos = close + 1
+        if pos + 1 < end and text[pos] in _TITLE_JOINERS and text[pos + 1] == "《":
+            pos += 1
+    return titles, pos
+
+
+# No real title is this long; the cap keeps a run of unclosed 《 linear.
+_MAX_TITLE = 300
+
+
+def _matching_close(text: str, pos: int, end: int) -> int | None:
+    depth = 0
+    for i in range(pos, min(end, pos + _MAX_TITLE)):
+        if text[i] == "《":
+            depth += 1
+        elif text[i] == "》":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _unique(documents: list[DocumentFound]) -> list[DocumentFound]:
+    # Two action rules may govern the same title (审议 and 审议通过): keep the first, longest.
+    seen: set[int] = set()
+    out = []
+    for d in documents:
+        if d.start not in seen:
+            seen.add(d.start)
+            out.append(d)
+    return out

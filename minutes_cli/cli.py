@@ -1,0 +1,118 @@
+"""The ``minutes`` command: read input, call the library, render, write.
+
+Commands stay thin; ``guard`` is the one place where errors become exit codes and one line
+on stderr (``minutes: error: FILE: problem``). Data goes to stdout, diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback as tb
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, MinutesError
+
+app = typer.Typer(
+    name="minutes",
+    help="Turn Chinese government meeting news reports (会议新闻稿) into validated YAML/JSON.",
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"minutes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn Chinese government meeting news reports (会议新闻稿) into validated YAML/JSON.
+
+    Exit codes: 0 ok, 1 warnings under --strict, 2 usage, 3 rule error, 4 input or output error.
+    """
+
+
+TracebackOption = Annotated[bool, typer.Option("--traceback", help="Show the Python traceback on errors.")]
+
+
+@contextmanager
+def guard(show_traceback: bool) -> Iterator[None]:
+    """Turn library errors into one stderr line and a documented exit code."""
+    try:
+        yield
+    except MinutesError as exc:
+        if show_traceback:
+            tb.print_exc()
+        _say("error", f"{exc.where}: {exc.problem}")
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:
+        if show_traceback:
+            tb.print_exc()
+        _say("internal error", f"{type(exc).__name__}: {exc} (rerun with --traceback and report it)")
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _say(kind: str, message: str) -> None:
+    sys.stderr.write(f"minutes: {kind}: {' '.join(message.split())}\n")
+
+
+@app.command()
+def parse(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Report text file (UTF-8, UTF-8 with BOM, GB18030), or - for stdin.")
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    no_spans: Annotated[bool, typer.Option("--no-spans", help="Leave out the source spans.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the report carries warnings.")] = False,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Parse one report and print its structure as YAML (default) or JSON.
+
+    Warnings (a declared count that disagrees with the items found, a numbering gap) go to stderr and into the report's `warnings`; with --strict they make the exit code 1.
+    """
+    from .api import parse_file
+    from .output import write_atomic
+    from .render import render
+
+    with guard(show_traceback):
+        report = parse_file(file)
+        text = render(report, fmt.value, spans=not no_spans)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+        for warning in report.warnings:
+            _say("warning", f"{report.source.name}: {warning.code}: {warning.message}")
+    if strict and report.warnings:
+        raise typer.Exit(int(ExitCode.WARNINGS))
+
+
+def main() -> None:
+    """Console entry point."""
+    app(prog_name="minutes")

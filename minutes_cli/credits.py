@@ -1,0 +1,110 @@
+"""Stage 3: where the content is, and who wrote it.
+
+Input: the view and its sentences. Output: ``Credits``: the content range (without datelines,
+reporter credits and editorial footers) and the reporters with their roles.
+Example: '…营造良好氛围环境。(记者肖盛雄)' -> content ends before '(', reporter 肖盛雄 (记者).
+
+Names inside a credit are split on spaces in the ORIGINAL text (the view has no spaces),
+and on 、 and ，: '(记者 张三 李四)' credits two people.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .normalize import View
+from .rules import RuleSet
+from .textspan import TRIM, trim
+
+_TOKEN = re.compile(r"[^\s、，,]+")
+
+
+@dataclass(frozen=True)
+class ReporterFound:
+    name: str
+    role: str
+    span: tuple[int, int]  # original text
+    rule: str
+
+
+@dataclass(frozen=True)
+class Credits:
+    content_start: int  # view
+    content_end: int  # view
+    reporters: tuple[ReporterFound, ...]
+
+
+def find_credits(view: View, rules: RuleSet) -> Credits:
+    text = view.text
+    start, end = trim(text, 0, len(text))
+    end = _footer_start(text, start, end, rules)
+    start, end = trim(text, start, end)
+    reporters: list[ReporterFound] = []
+    for credit in rules.credits:
+        if credit.where == "start":
+            m = credit.rule.regex.match(text, start, end)
+            if m:
+                reporters[:0] = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id)
+                start, end = trim(text, m.end(), end)
+        else:
+            m = _last_match(credit.rule.regex, text, start, end)
+            if m:
+                reporters.extend(_reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id))
+                start, end = trim(text, start, m.start())
+    return Credits(start, end, tuple(reporters))
+
+
+def _footer_start(text: str, start: int, end: int, rules: RuleSet) -> int:
+    """Content ends at the first line (after the first) that an editorial footer rule matches."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        line = pos + 1
+        while line < end and text[line] in TRIM:
+            line += 1
+        if any(rule.regex.match(text, line, end) for rule in rules.footers):
+            return pos
+        pos = text.find("\n", line, end)
+    return end
+
+
+def _last_match(regex: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    # End credits are anchored with $; searching only the last stretch keeps this linear.
+    return regex.search(text, max(start, end - 200), end)
+
+
+def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -> list[ReporterFound]:
+    """Roles and names in the credit body view[start:end], read from the original text."""
+    a, b = view.span(start, end)
+    out: list[ReporterFound] = []
+    role, role_start = "", -1
+    for token in _TOKEN.finditer(view.original, a, b):
+        t_start, t_end = token.span()
+        folded = _original_range_text(view, t_start, t_end, fold=True)
+        matched = next((r for r in rules.roles if folded.startswith(r)), None)
+        if matched:
+            role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]
+            role_start = t_start
+            name_start = t_start + len(role)
+        else:
+            name_start = t_start
+        if name_start >= t_end or not role:
+            continue
+        name = _original_range_text(view, name_start, t_end, fold=False)
+        span_start = role_start if role_start >= 0 else name_start
+        out.append(ReporterFound(name, role, (span_start, t_end), rule_id))
+        role_start = -1
+    return out
+
+
+def _original_range_text(view: View, a: int, b: int, *, fold: bool) -> str:
+    """original[a:b] without noise: folded (for matching) or as written (for values)."""
+    i, j = bisect_left(view.origin, a), bisect_left(view.origin, b)
+    return view.text[i:j] if fold else view.clean(i, j)
+
+
+def _original_length(view: View, start: int, folded_len: int) -> int:
+    """Original characters spanned by the first ``folded_len`` view characters from ``start``."""
+    i = bisect_left(view.origin, start)
+    return view.origin[i + folded_len - 1] + 1 - start

@@ -1,0 +1,264 @@
+"""Stage 7: section bodies -> enumerated items (nested), declared counts, and their warnings.
+
+Input: the view, the sections and the rules. Output: for each section its lead range, its
+declared count and its item tree; plus warnings (declared count mismatch, numbering gap).
+Example: '重点要做到“十个深刻领会”:深刻领会…;深刻领会…' -> declared 十个深刻领会 (10) and a list
+whose items start with the repeated phrase 深刻领会; '一要…。二要…。四要…' -> three items and a
+numbering-gap warning.
+
+Markers count only at the start of a clause, outside quotes and brackets, so 第一要务 never
+yields 一要. Each item runs from its marker to the next marker of the same list (or the end
+of its scope), and its body is searched again for a nested list. A declared count binds to
+a list that starts in the same sentence or the next; otherwise it is a decoy and ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalize import View
+from .rules import RuleSet
+from .sections import SectionFound
+from .textspan import SENTENCE_END, TRIM, clause_starts, split_depth0, to_int, trim
+
+_MAX_DEPTH = 4  # deeper nesting does not occur in the genre; the cap bounds the work
+_HEADING_SKIP = frozenset("，、：；. ") | TRIM
+_ITEM_TAIL = frozenset("；") | TRIM
+_CLAUSE_END = frozenset("，；。！？")
+# Cleaned values keep the source's punctuation, which may be ASCII.
+_STRIP = "。；，：！？;,:!? \t\n\u3000"
+
+
+@dataclass(frozen=True)
+class Marker:
+    source: str  # rule id of the family or frame, or "phrase"
+    kind: str  # "ordinal", "frame" or "phrase"
+    n: int | None
+    start: int  # view: where the item text starts
+    end: int  # view: where the marker ends and the heading begins
+    label: tuple[int, int]  # view range of the literal marker
+    frame: str | None = None
+    topic: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class DeclFound:
+    start: int
+    end: int
+    label: str
+    count: int
+    phrase: str | None  # folded; the lead phrase its items repeat, when it names one
+    rule: str
+
+
+@dataclass(frozen=True)
+class ItemFound:
+    n: int
+    marker: str
+    start: int
+    end: int
+    heading: str
+    declared: DeclFound | None
+    items: tuple[ItemFound, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class WarningFound:
+    code: str
+    message: str
+    span: tuple[int, int] | None  # view
+
+
+@dataclass(frozen=True)
+class SectionBody:
+    lead: tuple[int, int]
+    declared: DeclFound | None
+    items: tuple[ItemFound, ...]
+
+
+@dataclass
+class _Run:
+    markers: list[Marker]
+    gaps: list[tuple[Marker, int]] = field(default_factory=list)  # (marker, number expected)
+    declared: DeclFound | None = None
+
+
+def enumerate_sections(
+    view: View, sections: tuple[SectionFound, ...], rules: RuleSet
+) -> tuple[tuple[SectionBody, ...], tuple[WarningFound, ...]]:
+    bodies: list[SectionBody] = []
+    warnings: list[WarningFound] = []
+    for section in sections:
+        start = section.cue.body_start
+        declared, items = _find_list(view, start, section.end, rules, warnings, 0)
+        lead_end = items[0].start if items else section.end
+        bodies.append(SectionBody(trim(view.text, start, lead_end), declared, items))
+    return tuple(bodies), tuple(warnings)
+
+
+def _find_list(
+    view: View, start: int, end: int, rules: RuleSet, warnings: list[WarningFound], depth: int
+) -> tuple[DeclFound | None, tuple[ItemFound, ...]]:
+    if depth > _MAX_DEPTH or end - start < 4:
+        return None, ()
+    text = view.text
+    starts = list(clause_starts(text, start, end, rules.clause_openers))
+    decls = _declarations(view, start, end, rules)
+    run = _choose_run(text, starts, decls, _markers(text, starts, end, rules), rules)
+    if run is None:
+        return None, ()
+    items: list[ItemFound] = []
+    for index, marker in enumerate(run.markers):
+        stop = run.markers[index + 1].start if index + 1 < len(run.markers) else end
+        a, b = trim(text, marker.start, stop, _ITEM_TAIL)
+        nested_declared, nested = _find_list(view, marker.end, b, rules, warnings, depth + 1)
+        items.append(
+            ItemFound(
+                n=index + 1,
+                marker=marker_text(view, marker),
+                start=a,
+                end=b,
+                heading=_heading(view, marker, b),
+                declared=nested_declared,
+                items=nested,
+                rule=marker.source,
+            )
+        )
+    for marker, expected in run.gaps:
+        warnings.append(
+            WarningFound(
+                "numbering-gap",
+                f"numbering jumps to {marker_text(view, marker)} where {expected} was expected",
+                marker.label,
+            )
+        )
+    if run.declared is not None and run.declared.count != len(items):
+        d = run.declared
+        warnings.append(
+            WarningFound(
+                "declared-count-mismatch",
+                f"“{d.label}” announces {d.count} items but {len(items)} were found",
+                (d.start, d.end),
+            )
+        )
+    return run.declared, tuple(items)
+
+
+def marker_text(view: View, marker: Marker) -> str:
+    return marker.frame if marker.frame is not None else view.clean(*marker.label)
+
+
+def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str, list[Marker]]:
+    found: dict[str, list[Marker]] = {}
+    for pos in starts:
+        for family in rules.families:
+            m = family.rule.regex.match(text, pos, end)
+            if m is not None:
+                n = to_int(m.group("num"))
+                has_label = "marker" in m.re.groupindex and m.group("marker") is not None
+                label = m.span("marker") if has_label else m.span()
+            elif family.alias_regex is not None and (m := family.alias_regex.match(text, pos, end)):
+                n, label = family.aliases[m.group("alias")], m.span()
+            else:
+                continue
+            if n is not None:
+                found.setdefault(family.rule.id, []).append(Marker(family.rule.id, "ordinal", n, pos, m.end(), label))
+        for frame in rules.frames:
+            m = frame.rule.regex.match(text, pos, end)
+            if m is not None:
+                marker = Marker(frame.rule.id, "frame", None, pos, m.end(), m.span(), frame.marker, m.span("topic"))
+                found.setdefault(frame.rule.id, []).append(marker)
+    return found
+
+
+def _declarations(view: View, start: int, end: int, rules: RuleSet) -> list[DeclFound]:
+    text = view.text
+    out: list[DeclFound] = []
+    for rule in rules.declared:
+        for m in rule.regex.finditer(text, start, end):
+            count = to_int(m.group("count"))
+            if not count:
+                continue
+            label_span = m.span("label") if "label" in m.re.groupindex and m.group("label") else m.span()
+            phrase = m.group("phrase") if "phrase" in m.re.groupindex else None
+            out.append(DeclFound(m.start(), m.end(), view.clean(*label_span), count, phrase, rule.id))
+    out.sort(key=lambda d: (d.start, -d.end))
+    return out
+
+
+def _choose_run(
+    text: str, starts: list[int], decls: list[DeclFound], markers: dict[str, list[Marker]], rules: RuleSet
+) -> _Run | None:
+    candidates: list[_Run] = []
+    for found in markers.values():
+        if found[0].kind == "ordinal":
+            candidates.extend(_ordinal_runs(found))
+        else:
+            candidates.append(_Run(found))
+    for decl in decls:
+        if decl.phrase:
+            hits = [p for p in starts if p >= decl.end and text.startswith(decl.phrase, p)]
+            if len(hits) >= 2:
+                size = len(decl.phrase)
+                phrase_markers = [Marker("phrase", "phrase", None, p, p + size, (p, p + size)) for p in hits]
+                candidates.append(_Run(phrase_markers, declared=decl))
+    min_items = {f.rule.id: f.min_items for f in rules.frames}
+    # The earliest list is the outer one; lists starting inside its items are found when
+    # those items are searched. On a tie, numbered and phrase lists beat frames.
+    candidates.sort(key=lambda r: (r.markers[0].start, r.markers[0].kind == "frame"))
+    for run in candidates:
+        if run.declared is None:
+            run.declared = _binding(text, decls, run.markers[0].start)
+        if len(run.markers) < 2:
+            continue
+        first = run.markers[0]
+        if first.kind == "frame" and len(run.markers) < min_items[first.source] and run.declared is None:
+            continue
+        return run
+    return None
+
+
+def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
+    """Split one family's markers into runs 1, 2, 3 …; small jumps are gaps, not new lists."""
+    runs: list[_Run] = []
+    current: _Run | None = None
+    for marker in markers:
+        n = marker.n or 0
+        if n == 1:
+            current = _Run([marker])
+            runs.append(current)
+        elif current is not None:
+            last = current.markers[-1].n or 0
+            if n == last + 1:
+                current.markers.append(marker)
+            elif last + 1 < n <= last + 3:
+                current.markers.append(marker)
+                current.gaps.append((marker, last + 1))
+    return runs
+
+
+def _binding(text: str, decls: list[DeclFound], first: int) -> DeclFound | None:
+    """The declaration announcing a list that starts at ``first``, if any."""
+    before = [d for d in decls if d.end <= first]
+    if not before:
+        return None
+    decl = before[-1]
+    gap = text[decl.end : first].rstrip("".join(TRIM) + "。！？：；，”")
+    return None if any(ch in SENTENCE_END for ch in gap) else decl
+
+
+def _heading(view: View, marker: Marker, end: int) -> str:
+    """First sentence after the marker if the item has several, else its first clause."""
+    text = view.text
+    body = marker.end
+    if marker.kind != "frame":
+        while body < end and text[body] in _HEADING_SKIP:
+            body += 1
+    parts = split_depth0(text, body, end, SENTENCE_END)
+    several = len(parts) > 1 and any(trim(text, a, b)[0] < b for a, b in parts[1:])
+    stop = parts[0][1] if several else split_depth0(text, body, end, _CLAUSE_END)[0][1]
+    if marker.topic is not None:
+        # A frame's heading is its topic, then whatever the first clause or sentence adds.
+        return view.clean(*marker.topic) + view.clean(body, stop).rstrip(_STRIP)
+    return view.clean(body, stop).strip(_STRIP)

@@ -1,0 +1,165 @@
+"""Stage 5: the lead paragraph -> date, meeting name, scope, purpose, chair, attendees.
+
+Input: the view, its sentences and the lead range (content start to the first section or
+agenda sentence). Output: ``Header``.
+Example: '4月24日下午,全市召开“…”工作推进会,对…作具体安排。市委副书记、市长赵辉主持会议并讲话,
+市委副书记何礼…等参加会议。' -> date 4月24日下午, scope 全市, chair 赵辉 (市委副书记, 市长),
+attendees 何礼 … with attendance 参加会议 and attendees_more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import View
+from .people import Person, parse_people, parse_person
+from .rules import RuleSet
+from .sentences import Sentence
+from .textspan import split_depth0, to_int, trim
+
+_CLAUSE = frozenset("，；")
+
+
+@dataclass(frozen=True)
+class DateFound:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    period: tuple[int, int] | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class ChairFound:
+    person: Person
+    role: tuple[int, int]
+    rule: str
+
+
+@dataclass(frozen=True)
+class AttendeeFound:
+    person: Person
+    attendance: tuple[int, int]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Header:
+    date: DateFound | None
+    name: tuple[int, int] | None
+    scope: tuple[int, int] | None
+    purpose: tuple[int, int] | None
+    chair: ChairFound | None
+    attendees: tuple[AttendeeFound, ...]
+    attendees_more: bool
+
+
+def read_header(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> Header:
+    name, scope, purpose = _meeting(view, start, end, rules)
+    chair = _chair(view, start, end, rules)
+    attendees, more = _attendees(view, sentences, start, end, rules, chair)
+    return Header(_date(view, start, end, rules), name, scope, purpose, chair, attendees, more)
+
+
+def _date(view: View, start: int, end: int, rules: RuleSet) -> DateFound | None:
+    text = view.text
+    best: tuple[int, int, re.Match[str], str] | None = None
+    for order, rule in enumerate(rules.dates):
+        for m in rule.regex.finditer(text, start, end):
+            if rules.dateline_tail.match(text, m.end(), end):
+                continue  # 3月21日讯: the paper's date, not the meeting's
+            key = (m.start(), order)
+            if best is None or key < best[:2]:
+                best = (m.start(), order, m, rule.id)
+            break
+    if best is None:
+        return None
+    m, rule_id = best[2], best[3]
+    groups = m.re.groupindex
+
+    def number(group: str) -> int | None:
+        return to_int(m.group(group)) if group in groups and m.group(group) else None
+
+    period = m.span("period") if "period" in groups and m.group("period") else None
+    return DateFound(m.start(), m.end(), number("year"), number("month"), number("day"), period, rule_id)
+
+
+def _meeting(
+    view: View, start: int, end: int, rules: RuleSet
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None]:
+    text = view.text
+    for rule in rules.meeting:
+        m = rule.regex.search(text, start, end)
+        if m is None:
+            continue
+        name = m.span("name")
+        scope = None
+        if "organiser" in rule.regex.groupindex and m.group("organiser"):
+            o_start, o_end = m.span("organiser")
+            word = next((s for s in rules.scopes if text.endswith(s, o_start, o_end)), None)
+            if word:
+                scope = (o_end - len(word), o_end)
+        purpose = None
+        after = name[1]
+        if after < end and text[after] == "，":
+            for p_rule in rules.purpose:
+                pm = p_rule.regex.match(text, after + 1, end)
+                if pm:
+                    purpose = pm.span()
+                    break
+        return name, scope, purpose
+    return None, None, None
+
+
+def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | None:
+    for rule in rules.chair:
+        for m in rule.regex.finditer(view.text, start, end):
+            person = parse_person(view, *m.span("person"), rules)
+            if person is not None:
+                return ChairFound(person, m.span("role"), rule.id)
+    return None
+
+
+def _attendees(
+    view: View,
+    sentences: tuple[Sentence, ...],
+    start: int,
+    end: int,
+    rules: RuleSet,
+    chair: ChairFound | None,
+) -> tuple[tuple[AttendeeFound, ...], bool]:
+    """People listed in the clauses right before an attendance verb (出席/参加/列席会议)."""
+    text = view.text
+    found: list[AttendeeFound] = []
+    more = False
+    for sentence in sentences:
+        if sentence.end <= start or sentence.start >= end:
+            continue
+        for rule in rules.attendance:
+            for m in rule.regex.finditer(text, sentence.start, sentence.end):
+                people = _people_before(view, sentence.start, m.start(), rules)
+                if not people:
+                    continue
+                if chair is not None:
+                    people = [p for p in people if p.name != chair.person.name]
+                verb = m.span("verb")
+                found.extend(AttendeeFound(p, verb, rule.id) for p in people)
+                more = more or ("more" in m.re.groupindex and m.group("more") is not None)
+    return tuple(found), more
+
+
+def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list[Person]:
+    """Walk back clause by clause from the verb while each clause parses as people."""
+    text = view.text
+    clauses = split_depth0(text, start, verb_at, _CLAUSE)
+    people: list[Person] = []
+    for a, b in reversed(clauses):
+        a, b = trim(text, a, b)
+        parsed = parse_people(view, a, b, rules) if a < b else None
+        if parsed is None:
+            break
+        people[:0] = parsed
+    return people

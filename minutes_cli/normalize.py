@@ -1,0 +1,72 @@
+"""Stage 1: text -> matching view.
+
+Input: the decoded text. Output: a ``View``: the folded text every rule matches against
+(simplified script, full-width ，；：（）, pinyin noise and stray spaces deleted) and, for each
+of its characters, the index of the original character it came from.
+Example: '會(huì)議強調, 要…' -> view '会议强调，要…'; view index 2 (强) maps to original 9.
+
+Folding is one character for one character and deletions are remembered, so any view range
+maps back to an original span, and cleaned values (names, titles, headings) are built from
+the original characters: they keep the source's script and punctuation.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+from .rules import RuleSet
+
+
+@dataclass(frozen=True)
+class View:
+    original: str
+    text: str
+    origin: array[int]  # origin[i] = index in original of text[i]; one sentinel at the end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covered by view[start:end]."""
+        if end <= start:
+            at = self.origin[start]
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def slice(self, start: int, end: int) -> str:
+        """The original text covered by view[start:end], deleted noise included."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+    def clean(self, start: int, end: int) -> str:
+        """The original characters of view[start:end], without the deleted noise."""
+        origin, original = self.origin, self.original
+        return "".join(original[origin[i]] for i in range(start, end))
+
+
+def normalize(text: str, rules: RuleSet) -> View:
+    deleted = _deleted_ranges(text, rules)
+    kept: list[str] = []
+    origin: array[int] = array("l")
+    pos = 0
+    for start, end in deleted:
+        if start > pos:
+            kept.append(text[pos:start])
+            origin.extend(range(pos, start))
+        pos = max(pos, end)
+    if pos < len(text):
+        kept.append(text[pos:])
+        origin.extend(range(pos, len(text)))
+    origin.append(len(text))
+    return View(text, "".join(kept).translate(rules.fold_table), origin)
+
+
+def _deleted_ranges(text: str, rules: RuleSet) -> list[tuple[int, int]]:
+    ranges = sorted(
+        (m.start(), m.end()) for rule in rules.deletions for m in rule.regex.finditer(text) if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

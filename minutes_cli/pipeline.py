@@ -1,0 +1,105 @@
+"""The pipeline: one ordered tuple of stages, each ``(Doc, RuleSet) -> Doc``.
+
+``Doc`` carries what the stages have found so far; each stage reads what earlier stages put
+there and adds its own field. The order is data (``STAGES``), not scattered calls:
+
+decode -> normalize -> sentences -> credits -> sections -> header -> agenda -> enumerations
+-> assemble (pydantic ``Report``) -> render.
+
+Sections are found before the header because the header is the text before the first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from .agenda import Agenda, read_agenda
+from .credits import Credits, find_credits
+from .decode import Source
+from .enumerations import SectionBody, WarningFound, enumerate_sections
+from .header import Header, read_header
+from .normalize import View, normalize
+from .rules import RuleSet
+from .sections import Outline, outline
+from .sentences import Sentence, split_sentences
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Doc:
+    source: Source
+    view: View | None = None
+    sentences: tuple[Sentence, ...] = ()
+    credits: Credits | None = None
+    outline: Outline | None = None
+    header: Header | None = None
+    agenda: Agenda | None = None
+    bodies: tuple[SectionBody, ...] = ()
+    warnings: tuple[WarningFound, ...] = ()
+
+
+def need(value: _T | None, what: str) -> _T:
+    """A field an earlier stage must have filled; a missing one is a bug in STAGES' order."""
+    if value is None:
+        raise RuntimeError(f"pipeline stage order: {what} is not available yet")
+    return value
+
+
+def _normalize(doc: Doc, rules: RuleSet) -> Doc:
+    return replace(doc, view=normalize(doc.source.text, rules))
+
+
+def _sentences(doc: Doc, rules: RuleSet) -> Doc:
+    return replace(doc, sentences=split_sentences(need(doc.view, "view")))
+
+
+def _credits(doc: Doc, rules: RuleSet) -> Doc:
+    return replace(doc, credits=find_credits(need(doc.view, "view"), rules))
+
+
+def _sections(doc: Doc, rules: RuleSet) -> Doc:
+    credits = need(doc.credits, "credits")
+    found = outline(need(doc.view, "view"), doc.sentences, credits.content_start, credits.content_end, rules)
+    return replace(doc, outline=found)
+
+
+def _header(doc: Doc, rules: RuleSet) -> Doc:
+    start = need(doc.credits, "credits").content_start
+    lead_end = need(doc.outline, "outline").lead_end
+    return replace(doc, header=read_header(need(doc.view, "view"), doc.sentences, start, lead_end, rules))
+
+
+def _agenda(doc: Doc, rules: RuleSet) -> Doc:
+    credits, found = need(doc.credits, "credits"), need(doc.outline, "outline")
+    agenda = read_agenda(
+        need(doc.view, "view"), doc.sentences, credits.content_start, credits.content_end, found.sections, rules
+    )
+    return replace(doc, agenda=agenda)
+
+
+def _enumerations(doc: Doc, rules: RuleSet) -> Doc:
+    bodies, warnings = enumerate_sections(need(doc.view, "view"), need(doc.outline, "outline").sections, rules)
+    return replace(doc, bodies=bodies, warnings=doc.warnings + warnings)
+
+
+Stage = Callable[[Doc, RuleSet], Doc]
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("normalize", _normalize),
+    ("sentences", _sentences),
+    ("credits", _credits),
+    ("sections", _sections),
+    ("header", _header),
+    ("agenda", _agenda),
+    ("enumerations", _enumerations),
+)
+
+
+def run(source: Source, rules: RuleSet) -> Doc:
+    doc = Doc(source)
+    for _name, stage in STAGES:
+        doc = stage(doc, rules)
+    return doc

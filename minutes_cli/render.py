@@ -1,0 +1,68 @@
+"""Stage 9: ``Report`` -> YAML or JSON text.
+
+Both keep Chinese readable (no escapes) and keys in model order; YAML never folds lines and
+writes each span on one line (``span: [0, 7]``) so goldens diff cleanly. ``spans=False``
+drops every span for a cleaner reading view.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from .model import Report
+
+FORMATS = ("yaml", "json")
+# Wider than any line: YAML must never fold a long Chinese sentence.
+_NO_FOLD = 1_000_000_000
+
+
+class _FlowList(list[Any]):
+    """A list YAML writes inline: spans."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+def _flow(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(_FlowList, _flow)
+
+
+def report_data(report: Report, *, spans: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = _shape(report.model_dump(mode="json"), spans)
+    return data
+
+
+def render(report: Report, fmt: str = "yaml", *, spans: bool = True) -> str:
+    data = report_data(report, spans=spans)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return to_yaml(data)
+
+
+def to_yaml(data: Any) -> str:
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_FOLD, default_flow_style=False
+    )
+    return text
+
+
+def _shape(value: Any, spans: bool) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key == "span":
+                if spans:
+                    out[key] = _FlowList(item) if isinstance(item, list) else item
+                continue
+            out[key] = _shape(item, spans)
+        return out
+    if isinstance(value, list):
+        return [_shape(item, spans) for item in value]
+    return value

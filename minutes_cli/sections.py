@@ -1,0 +1,97 @@
+"""Stage 4: sentences -> sections.
+
+Input: the view, its sentences and the content range. Output: ``Outline``: the sections (a cue
+at the start of a sentence and the text up to the next cue, agenda sentence or content end)
+and where the lead paragraph ends.
+Example: '会议强调,要…。\\n会议要求,要…' -> two sections, cues 会议强调 (强调, emphasis) and
+会议要求 (要求, requirement).
+
+A speaker cue counts only when its subject parses as a person (张明指出, 县长刘国庆要求) or is
+a pronoun standing for the last named speaker (他强调).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalize import View
+from .people import Person, parse_person
+from .rules import RuleSet
+from .sentences import Sentence
+from .textspan import trim
+
+
+@dataclass(frozen=True)
+class Cue:
+    rule: str
+    start: int  # view: first character of the cue
+    end: int  # view: end of the cue (before its separator)
+    body_start: int  # view: first character after the separator
+    verb: str
+    kind: str
+    speaker: str | None  # as written (cleaned)
+    speaker_person: Person | None
+
+
+@dataclass(frozen=True)
+class SectionFound:
+    cue: Cue
+    start: int
+    end: int  # view, trailing whitespace trimmed
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[SectionFound, ...]
+    lead_end: int  # view: where the lead paragraph (header and agenda) ends
+
+
+def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> Outline:
+    text = view.text
+    boundaries: list[tuple[int, Cue | None]] = []
+    last_speaker: str | None = None
+    for sentence in sentences:
+        if sentence.start < start or sentence.start >= end:
+            continue
+        cue = _match_cue(view, sentence.start, min(sentence.end + 1, end), rules, last_speaker)
+        if cue is not None:
+            boundaries.append((sentence.start, cue))
+            last_speaker = cue.speaker or last_speaker
+        elif any(rule.regex.match(text, sentence.start, sentence.end) for rule in rules.breaks):
+            boundaries.append((sentence.start, None))
+    sections: list[SectionFound] = []
+    for index, (at, cue) in enumerate(boundaries):
+        if cue is None:
+            continue
+        stop = boundaries[index + 1][0] if index + 1 < len(boundaries) else end
+        a, b = trim(text, at, stop)
+        sections.append(SectionFound(cue, a, b))
+    lead_end = boundaries[0][0] if boundaries else end
+    return Outline(tuple(sections), lead_end)
+
+
+def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: str | None) -> Cue | None:
+    text = view.text
+    for rule in rules.cues:
+        m = rule.regex.match(text, pos, endpos)
+        if m is None:
+            continue
+        verb, kind = rules.verbs[m.group("verb")]
+        speaker: str | None = None
+        person: Person | None = None
+        if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:
+            s_start, s_end = m.span("speaker")
+            if text[s_start:s_end] in rules.pronouns:
+                if last_speaker is None:
+                    continue
+                speaker = last_speaker
+            else:
+                person = parse_person(view, s_start, s_end, rules)
+                if person is None:
+                    continue
+                speaker = view.clean(*person.name)
+        cue_end = m.end("verb")
+        body = m.end("sep") if "sep" in rule.regex.groupindex and m.group("sep") is not None else cue_end
+        body, _ = trim(text, body, endpos)
+        return Cue(rule.id, m.start(), cue_end, body, verb, kind, speaker, person)
+    return None

@@ -1,0 +1,85 @@
+"""Small helpers over the matching view shared by several stages: clause scanning that
+respects quotes and brackets, trimming, and Chinese numerals."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+SENTENCE_END = frozenset("。！？")
+TRIM = frozenset(" \t\n\u3000")
+
+
+def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) -> list[tuple[int, int]]:
+    """Split text[start:end] at separators that are outside quotes and brackets."""
+    parts: list[tuple[int, int]] = []
+    depth: list[str] = []
+    left = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "”"):
+            depth.append(OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in separators:
+            parts.append((left, i))
+            left = i + 1
+    parts.append((left, end))
+    return parts
+
+
+def clause_starts(text: str, start: int, end: int, openers: frozenset[str]) -> Iterator[int]:
+    """Positions in [start, end) where a clause begins outside quotes and brackets."""
+    depth = 0
+    fresh = True
+    for i in range(start, end):
+        ch = text[i]
+        if fresh and ch not in TRIM:
+            if depth == 0:
+                yield i
+            fresh = False
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        if ch in openers:
+            fresh = True
+
+
+def trim(text: str, start: int, end: int, chars: frozenset[str] = TRIM) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def to_int(numeral: str) -> int | None:
+    """'十二' -> 12, '二十' -> 20, '3' -> 3, '③' -> 3; None when it is not a numeral."""
+    if not numeral:
+        return None
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 1 and numeral not in _DIGITS and numeral != "十":
+        try:
+            return int(unicodedata.numeric(numeral))
+        except ValueError:
+            return None
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
