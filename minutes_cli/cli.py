@@ -90,18 +90,23 @@ def parse(
     ] = None,
     no_spans: Annotated[bool, typer.Option("--no-spans", help="Leave out the source spans.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the report carries warnings.")] = False,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", metavar="DIR", help="Use this rule directory instead of the built-in one.")
+    ] = None,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Parse one report and print its structure as YAML (default) or JSON.
 
-    Warnings (a declared count that disagrees with the items found, a numbering gap) go to stderr and into the report's `warnings`; with --strict they make the exit code 1.
+    Warnings (declared count mismatch, numbering gap) go to stderr and into `warnings`.
     """
     from .api import parse_file
     from .output import write_atomic
     from .render import render
+    from .rules import load_rules
 
     with guard(show_traceback):
-        report = parse_file(file)
+        rules = load_rules(rules_dir) if rules_dir is not None else None
+        report = parse_file(file, rules=rules)
         text = render(report, fmt.value, spans=not no_spans)
         if output is None:
             sys.stdout.write(text)

@@ -1,0 +1,132 @@
+"""Rules are data: every rule's own examples pass, and a broken rule file fails loudly,
+naming the file, the rule and the field."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from minutes_cli.errors import RuleError
+from minutes_cli.normalize import normalize
+from minutes_cli.rules import Example, RuleSet, builtin_rules, builtin_rules_dir, load_rules
+
+EXAMPLES = builtin_rules().examples
+
+
+def _id(example: Example) -> str:
+    return f"{example.file}:{example.rule}:{'+' if example.should_match else '-'}{example.text[:12]}"
+
+
+def test_every_rule_carries_examples() -> None:
+    rules = builtin_rules()
+    with_examples = {(e.file, e.rule) for e in EXAMPLES if e.should_match}
+    every = [
+        *rules.deletions,
+        *rules.dates,
+        *rules.meeting,
+        *rules.purpose,
+        *rules.chair,
+        *rules.attendance,
+        *rules.reports_heard,
+        *(a.rule for a in rules.document_actions),
+        *rules.cues,
+        *rules.breaks,
+        *(f.rule for f in rules.families),
+        *(f.rule for f in rules.frames),
+        *rules.declared,
+        *(c.rule for c in rules.credits),
+        *rules.footers,
+    ]
+    assert every
+    assert [r.id for r in every if (r.file, r.id) not in with_examples] == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=_id)
+def test_rule_example(example: Example, rules: RuleSet) -> None:
+    text = example.text if example.raw else normalize(example.text, rules).text
+    m = example.regex.search(text)
+    if not example.should_match:
+        assert m is None, f"{example.rule} should not match {example.text!r} but matched {m.group()!r}"
+        return
+    assert m is not None, f"{example.rule} should match {example.text!r}"
+    for group, want in example.groups.items():
+        assert m.group(group) == rules.fold(want), f"{example.rule}: group {group}"
+
+
+def test_builtin_rules_are_found_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert (builtin_rules_dir() / "header.yaml").is_file()
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unknown_key_names_file_rule_and_field(rules_copy: Path) -> None:
+    _edit(rules_copy / "header.yaml", "  - id: chaired_by\n", "  - id: chaired_by\n    patern: 'x'\n")
+    with pytest.raises(RuleError) as err:
+        load_rules(rules_copy)
+    message = str(err.value)
+    assert "header.yaml" in message
+    assert "chaired_by" in message
+    assert "patern" in message
+
+
+def test_invalid_regex_names_file_rule_and_field(rules_copy: Path) -> None:
+    _edit(rules_copy / "enumerations.yaml", "pattern: '（(?P<num>${cn_num})）'", "pattern: '（(?P<num${cn_num})）'")
+    with pytest.raises(RuleError, match=r"enumerations\.yaml: rule 'paren_cn': field 'pattern': invalid regular"):
+        load_rules(rules_copy)
+
+
+def test_missing_named_group_is_an_error(rules_copy: Path) -> None:
+    _edit(rules_copy / "header.yaml", "会议由(?P<person>", "会议由(?P<someone>")
+    with pytest.raises(RuleError, match=r"rule 'chaired_by': field 'pattern': pattern needs the named group"):
+        load_rules(rules_copy)
+
+
+def test_unknown_reference_is_an_error(rules_copy: Path) -> None:
+    _edit(rules_copy / "people.yaml", "(?P<more>等人", "${nowhere}(?P<more>等人")
+    with pytest.raises(RuleError, match=re.escape("unknown reference ${nowhere}")):
+        load_rules(rules_copy)
+
+
+def test_rule_without_examples_is_an_error(rules_copy: Path) -> None:
+    _edit(rules_copy / "sections.yaml", "      match: ['会议听取了我市工作推进情况汇报', '会议还审议了《方案》']\n", "")
+    with pytest.raises(RuleError, match=r"sections\.yaml: rule 'agenda_sentence': field 'examples.match'"):
+        load_rules(rules_copy)
+
+
+def test_missing_file_and_bad_yaml(rules_copy: Path) -> None:
+    (rules_copy / "credits.yaml").write_text("credits: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"credits\.yaml: not valid YAML"):
+        load_rules(rules_copy)
+    (rules_copy / "credits.yaml").unlink()
+    with pytest.raises(RuleError, match=r"credits\.yaml: rule file missing"):
+        load_rules(rules_copy)
+
+
+def test_a_clerk_can_add_a_cue_word_without_code(rules_copy: Path) -> None:
+    from minutes_cli import parse_text
+
+    text = "会议强调，要抓好落实。\n会议号召，全市上下要行动起来。"
+    assert len(parse_text(text).sections) == 1
+    _edit(
+        rules_copy / "sections.yaml",
+        "  - verb: 表示\n",
+        "  - verb: 号召\n    kind: appeal\n    forms: [号召]\n  - verb: 表示\n",
+    )
+    report = parse_text(text, rules=load_rules(rules_copy))
+    assert [(s.cue, s.kind) for s in report.sections] == [("会议强调", "emphasis"), ("会议号召", "appeal")]
