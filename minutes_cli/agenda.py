@@ -18,9 +18,6 @@ from .rules import RuleSet
 from .sections import SectionFound
 from .sentences import Sentence
 
-# Between adjacent titles governed by one action: 》《, 》、《, 》,《, 》和《.
-_TITLE_JOINERS = frozenset("、，和及与")
-
 
 @dataclass(frozen=True)
 class DocumentFound:
@@ -56,9 +53,9 @@ def read_agenda(
             for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
                 written = m.group("action")
                 canonical = action.canonical.get(written, written)
-                titles, pos = _titles_after(text, m.end(), sentence.end)
+                titles, pos = _titles_after(text, m.end(), sentence.end, rules.title_joiners)
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
-                more = more or (bool(titles) and text.startswith("等", pos))
+                more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()
     documents.sort(key=lambda d: d.start)
     return Agenda(tuple(reports), tuple(_unique(documents)), more)
@@ -71,7 +68,7 @@ def _outside(
     return [s for s in sentences if start <= s.start < end and not any(a <= s.start < b for a, b in inside)]
 
 
-def _titles_after(text: str, pos: int, end: int) -> tuple[list[tuple[int, int]], int]:
+def _titles_after(text: str, pos: int, end: int, joiners: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
     """The run of 《…》 titles starting at pos; returns their ranges and the position after."""
     titles: list[tuple[int, int]] = []
     while pos < end and text[pos] == "《":
@@ -80,7 +77,7 @@ def _titles_after(text: str, pos: int, end: int) -> tuple[list[tuple[int, int]],
             break  # an unclosed 《 (a truncated report) is not a title
         titles.append((pos, close + 1))
         pos = close + 1
-        if pos + 1 < end and text[pos] in _TITLE_JOINERS and text[pos + 1] == "《":
+        if pos + 1 < end and text[pos] in joiners and text[pos + 1] == "《":
             pos += 1
     return titles, pos
 

@@ -17,7 +17,6 @@ from .normalize import View
 from .rules import RuleSet
 from .textspan import split_depth0, trim
 
-_NAME_LENGTHS = (3, 2, 4)  # about 75% of names have three characters, 23% two
 _DOT = "·"
 _LIST_SEPARATORS = frozenset("、")
 
@@ -100,7 +99,7 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
             if valid_name(part[cut:], rules) and (cut == 0 or is_title(part[:cut], rules)):
                 return cut
         return None
-    for length in _NAME_LENGTHS:
+    for length in rules.name_lengths:
         if len(part) > length and valid_name(part[-length:], rules) and is_title(part[:-length], rules):
             return len(part) - length
     return None
@@ -108,7 +107,7 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
 
 def _split_name_title(part: str, rules: RuleSet) -> int | None:
     """Offset where the title starts in 'name+title' (王金山省长), or None."""
-    for length in _NAME_LENGTHS:
+    for length in rules.name_lengths:
         if len(part) > length and valid_name(part[:length], rules) and is_title(part[length:], rules):
             return length
     return None

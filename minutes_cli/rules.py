@@ -124,12 +124,15 @@ class PeopleFile(_Strict):
     collective_titles: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
+    name_length_preference: list[int] = Field(min_length=1)
     dotted_name_max: int = Field(ge=2)
     attendance: list[PatternRule]
 
 
 class AgendaFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
+    more_words: list[str] = Field(default_factory=list)
+    title_joiners: list[str] = Field(default_factory=list)
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
 
@@ -247,9 +250,12 @@ class RuleSet:
     surnames: frozenset[str]
     name_min: int
     name_max: int
+    name_lengths: tuple[int, ...]
     dotted_name_max: int
     attendance: tuple[Rule, ...]
     reports_heard: tuple[Rule, ...]
+    more_words: tuple[str, ...]
+    title_joiners: frozenset[str]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
     meeting_subjects: frozenset[str]
@@ -332,9 +338,12 @@ def load_rules(directory: Path) -> RuleSet:
         surnames=frozenset(fold(s) for s in _read_lines(directory / "surnames.txt")),
         name_min=people.name_length.min,
         name_max=people.name_length.max,
+        name_lengths=tuple(people.name_length_preference),
         dotted_name_max=people.dotted_name_max,
         attendance=c.rules("people.yaml", people.attendance, people.defs, "attendance"),
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
+        more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
+        title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
             for rule, spec in zip(
