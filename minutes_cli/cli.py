@@ -118,6 +118,59 @@ def parse(
         raise typer.Exit(int(ExitCode.WARNINGS))
 
 
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_command(
+    reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="Report files, or directories of *.txt.")],
+    expected: Annotated[
+        Path, typer.Option("--expected", "-e", metavar="DIR", help="Directory of expected <name>.yaml files.")
+    ],
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
+    worst: Annotated[int, typer.Option("--worst", help="How many of the worst files to list.")] = 10,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", metavar="F1", help="Exit 1 when the overall F1 is below this.")
+    ] = None,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", metavar="DIR", help="Use this rule directory instead of the built-in one.")
+    ] = None,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Score the parser against hand-corrected expected outputs: per-field precision/recall, worst files."""
+    import json
+
+    from .api import parse_file
+    from .evaluate import evaluate, format_table, load_expected, pair_files
+    from .render import report_data
+    from .rules import load_rules
+
+    failed = 0
+    with guard(show_traceback):
+        rules = load_rules(rules_dir) if rules_dir is not None else None
+        scored = []
+        for report, want in pair_files(reports, expected):
+            expected_data = load_expected(want)
+            try:
+                got = report_data(parse_file(report, rules=rules))
+            except MinutesError as exc:
+                _say("error", f"{exc.where}: {exc.problem}")
+                failed += 1
+                got = {}
+            scored.append((str(report), got, str(want), expected_data))
+        result = evaluate(scored)
+        if fmt is EvalFormat.json:
+            sys.stdout.write(json.dumps(result.as_dict(worst), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(format_table(result, worst))
+    if failed:
+        raise typer.Exit(int(ExitCode.INPUT))
+    if fail_under is not None and result.overall.f1 < fail_under:
+        raise typer.Exit(int(ExitCode.WARNINGS))
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="minutes")
