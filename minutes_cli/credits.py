@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .normalize import View
+from .people import valid_name
 from .rules import RuleSet
 from .textspan import TRIM, trim
 
@@ -24,7 +25,7 @@ _TOKEN = re.compile(r"[^\s、，,]+")
 @dataclass(frozen=True)
 class ReporterFound:
     name: str
-    role: str
+    role: str | None
     span: tuple[int, int]  # original text
     rule: str
 
@@ -39,21 +40,35 @@ class Credits:
 def find_credits(view: View, rules: RuleSet) -> Credits:
     text = view.text
     start, end = trim(text, 0, len(text))
+    start = _after_chrome(text, start, end, rules)
     end = _footer_start(text, start, end, rules)
     start, end = trim(text, start, end)
     reporters: list[ReporterFound] = []
     for credit in rules.credits:
         if credit.where == "start":
             m = credit.rule.regex.match(text, start, end)
-            if m:
-                reporters[:0] = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id)
+            found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
+            if m and found:
+                reporters[:0] = found
                 start, end = trim(text, m.end(), end)
         else:
             m = _last_match(credit.rule.regex, text, start, end)
-            if m:
-                reporters.extend(_reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id))
+            found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
+            if m and found:
+                reporters.extend(found)
                 start, end = trim(text, start, m.start())
     return Credits(start, end, tuple(reporters))
+
+
+def _after_chrome(text: str, start: int, end: int, rules: RuleSet) -> int:
+    """Skip page chrome lines (breadcrumbs, font-size tools) at the top of the text."""
+    while start < end:
+        line_end = text.find("\n", start, end)
+        line_end = end if line_end == -1 else line_end
+        if not any(rule.regex.match(text, start, line_end) for rule in rules.chrome):
+            return start
+        start, _ = trim(text, line_end, end)
+    return start
 
 
 def _footer_start(text: str, start: int, end: int, rules: RuleSet) -> int:
@@ -74,11 +89,16 @@ def _last_match(regex: re.Pattern[str], text: str, start: int, end: int) -> re.M
     return regex.search(text, max(start, end - 200), end)
 
 
-def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -> list[ReporterFound]:
-    """Roles and names in the credit body view[start:end], read from the original text."""
+def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -> list[ReporterFound] | None:
+    """Roles and names in the credit body view[start:end], read from the original text.
+
+    None when the body is not a credit: with no role, every token must be a person's name
+    or a unit (县政府办), and at least one a name.
+    """
     a, b = view.span(start, end)
     out: list[ReporterFound] = []
-    role, role_start = "", -1
+    role: str | None = None
+    role_start = -1
     for token in _TOKEN.finditer(view.original, a, b):
         t_start, t_end = token.span()
         folded = _original_range_text(view, t_start, t_end, fold=True)
@@ -87,15 +107,20 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]
             role_start = t_start
             name_start = t_start + len(role)
+            folded = folded[len(matched) :]
         else:
             name_start = t_start
-        if name_start >= t_end or not role:
+        if name_start >= t_end:
             continue
+        if role is None and not valid_name(folded, rules):
+            if any(folded.endswith(u) for u in rules.unit_suffixes):
+                continue
+            return None
         name = _original_range_text(view, name_start, t_end, fold=False)
         span_start = role_start if role_start >= 0 else name_start
         out.append(ReporterFound(name, role, (span_start, t_end), rule_id))
         role_start = -1
-    return out
+    return out or None
 
 
 def _original_range_text(view: View, a: int, b: int, *, fold: bool) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .findings import WarningFound
 from .normalize import View
 from .rules import RuleSet
 from .sections import SectionFound
@@ -64,13 +65,6 @@ class ItemFound:
 
 
 @dataclass(frozen=True)
-class WarningFound:
-    code: str
-    message: str
-    span: tuple[int, int] | None  # view
-
-
-@dataclass(frozen=True)
 class SectionBody:
     lead: tuple[int, int]
     declared: DeclFound | None
@@ -107,6 +101,11 @@ def _find_list(
     decls = _declarations(view, start, end, rules)
     run = _choose_run(text, starts, decls, _markers(text, starts, end, rules), rules)
     if run is None:
+        # A list may restart inside brackets: 一是…(一是…六是)…; look inside them.
+        for a, b in _bracket_groups(text, start, end):
+            found = _find_list(view, a, b, rules, warnings, depth + 1)
+            if found[1]:
+                return found
         return None, ()
     items: list[ItemFound] = []
     for index, marker in enumerate(run.markers):
@@ -246,6 +245,22 @@ def _binding(text: str, decls: list[DeclFound], first: int) -> DeclFound | None:
     decl = before[-1]
     gap = text[decl.end : first].rstrip("".join(TRIM) + "。！？：；，”")
     return None if any(ch in SENTENCE_END for ch in gap) else decl
+
+
+def _bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Insides of the outermost （…） in text[start:end] long enough to hold a list."""
+    groups: list[tuple[int, int]] = []
+    depth, opened = 0, start
+    for i in range(start, end):
+        if text[i] == "（":
+            if depth == 0:
+                opened = i + 1
+            depth += 1
+        elif text[i] == "）" and depth:
+            depth -= 1
+            if depth == 0 and i - opened >= 8:
+                groups.append((opened, i))
+    return groups
 
 
 def _heading(view: View, marker: Marker, end: int) -> str:

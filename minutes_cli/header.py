@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .findings import WarningFound
 from .normalize import View
 from .people import Person, parse_people, parse_person
 from .rules import RuleSet
+from .sections import SectionFound
 from .sentences import Sentence
 from .textspan import split_depth0, to_int, trim
 
@@ -55,28 +57,44 @@ class Header:
     chair: ChairFound | None
     attendees: tuple[AttendeeFound, ...]
     attendees_more: bool
+    warnings: tuple[WarningFound, ...]
 
 
-def read_header(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> Header:
-    name, scope, purpose = _meeting(view, start, end, rules)
-    chair = _chair(view, start, end, rules)
-    attendees, more = _attendees(view, sentences, start, end, rules, chair)
-    return Header(_date(view, start, end, rules), name, scope, purpose, chair, attendees, more)
+def read_header(
+    view: View,
+    sentences: tuple[Sentence, ...],
+    lead: tuple[int, int],
+    content: tuple[int, int],
+    sections: tuple[SectionFound, ...],
+    rules: RuleSet,
+) -> Header:
+    """``lead`` is where the header is looked for first; the chair and attendance sentences
+    may also come late in ``content`` (主持会议时指出; 出席会议 as the last sentence)."""
+    warnings: list[WarningFound] = []
+    name, scope, purpose = _meeting(view, *lead, rules, warnings)
+    chair = _chair(view, *lead, rules) or _chair(view, *content, rules)
+    attendees, more = _attendees(view, sentences, content, sections, rules, chair)
+    date = _date(view, sentences, *lead, rules)
+    return Header(date, name, scope, purpose, chair, attendees, more, tuple(warnings))
 
 
-def _date(view: View, start: int, end: int, rules: RuleSet) -> DateFound | None:
+def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> DateFound | None:
     text = view.text
-    best: tuple[int, int, re.Match[str], str] | None = None
+    found: list[tuple[int, int, re.Match[str], str]] = []
     for order, rule in enumerate(rules.dates):
         for m in rule.regex.finditer(text, start, end):
             if rules.dateline_tail.match(text, m.end(), end):
                 continue  # 3月21日讯: the paper's date, not the meeting's
-            key = (m.start(), order)
-            if best is None or key < best[:2]:
-                best = (m.start(), order, m, rule.id)
-            break
-    if best is None:
+            found.append((m.start(), order, m, rule.id))
+    if not found:
         return None
+    found.sort(key=lambda f: (f[0], f[1]))
+
+    def in_context(pos: int) -> bool:
+        sentence = next((s for s in sentences if s.start <= pos < s.end), None)
+        return sentence is not None and rules.date_context.search(text, sentence.start, sentence.end) is not None
+
+    best = next((f for f in found if in_context(f[0])), found[0])
     m, rule_id = best[2], best[3]
     groups = m.re.groupindex
 
@@ -88,14 +106,23 @@ def _date(view: View, start: int, end: int, rules: RuleSet) -> DateFound | None:
 
 
 def _meeting(
-    view: View, start: int, end: int, rules: RuleSet
+    view: View, start: int, end: int, rules: RuleSet, warnings: list[WarningFound]
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None]:
     text = view.text
     for rule in rules.meeting:
         m = rule.regex.search(text, start, end)
         if m is None:
             continue
-        name = m.span("name")
+        name: tuple[int, int] | None = m.span("name")
+        if text[m.start("name") : m.end("name")] in rules.generic_names:
+            warnings.append(
+                WarningFound(
+                    "meeting-name-incomplete",
+                    f"the meeting is only called “{view.clean(*m.span('name'))}”; its name is split from the organiser",
+                    m.span(),
+                )
+            )
+            name = None
         scope = None
         if "organiser" in rule.regex.groupindex and m.group("organiser"):
             o_start, o_end = m.span("organiser")
@@ -103,7 +130,7 @@ def _meeting(
             if word:
                 scope = (o_end - len(word), o_end)
         purpose = None
-        after = name[1]
+        after = m.end("name")
         if after < end and text[after] == "，":
             for p_rule in rules.purpose:
                 pm = p_rule.regex.match(text, after + 1, end)
@@ -126,25 +153,33 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
 def _attendees(
     view: View,
     sentences: tuple[Sentence, ...],
-    start: int,
-    end: int,
+    content: tuple[int, int],
+    sections: tuple[SectionFound, ...],
     rules: RuleSet,
     chair: ChairFound | None,
 ) -> tuple[tuple[AttendeeFound, ...], bool]:
-    """People listed in the clauses right before an attendance verb (出席/参加/列席会议)."""
+    """People listed in the clauses right before an attendance verb (出席/参加/列席会议).
+
+    Inside a section only a sentence that is nothing but an attendance list counts: the
+    list placed last in the report, not 参加 in a requirement ('要组织干部参加培训').
+    """
     text = view.text
+    start, end = content
+    chair_name = view.clean(*chair.person.name) if chair else None
     found: list[AttendeeFound] = []
     more = False
     for sentence in sentences:
         if sentence.end <= start or sentence.start >= end:
             continue
+        in_section = any(s.start <= sentence.start < s.end for s in sections)
         for rule in rules.attendance:
             for m in rule.regex.finditer(text, sentence.start, sentence.end):
                 people = _people_before(view, sentence.start, m.start(), rules)
                 if not people:
                     continue
-                if chair is not None:
-                    people = [p for p in people if p.name != chair.person.name]
+                if in_section and people[0].start > trim(text, sentence.start, m.start())[0]:
+                    continue
+                people = [p for p in people if view.clean(*p.name) != chair_name]
                 verb = m.span("verb")
                 found.extend(AttendeeFound(p, verb, rule.id) for p in people)
                 more = more or ("more" in m.re.groupindex and m.group("more") is not None)
@@ -158,7 +193,9 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
     people: list[Person] = []
     for a, b in reversed(clauses):
         a, b = trim(text, a, b)
-        parsed = parse_people(view, a, b, rules) if a < b else None
+        if a >= b:
+            continue  # doubled punctuation: 张三,,李四
+        parsed = parse_people(view, a, b, rules)
         if parsed is None:
             break
         people[:0] = parsed

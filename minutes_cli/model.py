@@ -96,7 +96,7 @@ class Section(_Out):
 
 class Reporter(_Out):
     name: str
-    role: str
+    role: str | None = Field(description="记者, 通讯员 … as written; null for a bare (A B) credit.")
     span: Span
 
 

@@ -35,8 +35,11 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     people: list[Person] = []
     pending: list[tuple[int, int]] = []
     shared: tuple[tuple[int, int], ...] = ()
-    for a, b in split_depth0(text, start, end, _LIST_SEPARATORS):
-        a, b = trim(text, a, b)
+    parts = [trim(text, a, b) for a, b in split_depth0(text, start, end, _LIST_SEPARATORS)]
+    parts = [(a, b) for a, b in parts if a < b]  # doubled punctuation (,、) leaves empty parts
+    if parts:
+        parts[-1] = _before_group(text, *parts[-1], rules)
+    for a, b in parts:
         b = _strip_suffix(text, a, b, rules.honorifics)
         if a >= b:
             return None
@@ -111,6 +114,20 @@ def _split_name_title(part: str, rules: RuleSet) -> int | None:
         if len(part) > length and valid_name(part[:length], rules) and is_title(part[length:], rules):
             return length
     return None
+
+
+def _before_group(text: str, a: int, b: int, rules: RuleSet) -> tuple[int, int]:
+    """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person."""
+    part = text[a:b]
+    if valid_name(part, rules) or _split_title_name(part, rules) is not None or is_title(part, rules):
+        return a, b
+    for joiner in rules.group_joiners:
+        at = part.find(joiner)
+        if at > 0:
+            left = part[:at]
+            if valid_name(left, rules) or _split_title_name(left, rules) is not None:
+                return a, a + at
+    return a, b
 
 
 def _strip_suffix(text: str, a: int, b: int, suffixes: tuple[str, ...]) -> int:

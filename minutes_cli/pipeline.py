@@ -18,7 +18,8 @@ from typing import TypeVar
 from .agenda import Agenda, read_agenda
 from .credits import Credits, find_credits
 from .decode import Source
-from .enumerations import SectionBody, WarningFound, enumerate_sections
+from .enumerations import SectionBody, enumerate_sections
+from .findings import WarningFound
 from .header import Header, read_header
 from .normalize import View, normalize
 from .rules import RuleSet
@@ -67,9 +68,11 @@ def _sections(doc: Doc, rules: RuleSet) -> Doc:
 
 
 def _header(doc: Doc, rules: RuleSet) -> Doc:
-    start = need(doc.credits, "credits").content_start
-    lead_end = need(doc.outline, "outline").lead_end
-    return replace(doc, header=read_header(need(doc.view, "view"), doc.sentences, start, lead_end, rules))
+    credits, found = need(doc.credits, "credits"), need(doc.outline, "outline")
+    content = (credits.content_start, credits.content_end)
+    lead = (credits.content_start, found.lead_end)
+    header = read_header(need(doc.view, "view"), doc.sentences, lead, content, found.sections, rules)
+    return replace(doc, header=header, warnings=doc.warnings + header.warnings)
 
 
 def _agenda(doc: Doc, rules: RuleSet) -> Doc:

@@ -112,8 +112,10 @@ class HeaderFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     dates: list[PatternRule]
     dateline_tail: str
+    date_context: str
     scopes: list[str]
     meeting: list[PatternRule]
+    generic_names: list[str] = Field(default_factory=list)
     purpose: list[PatternRule]
     chair: list[PatternRule]
 
@@ -122,6 +124,7 @@ class PeopleFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     title_suffixes: list[str] = Field(min_length=1)
     collective_titles: list[str] = Field(default_factory=list)
+    group_joiners: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
     name_length_preference: list[int] = Field(min_length=1)
@@ -158,6 +161,8 @@ class CreditsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     roles: list[str] = Field(min_length=1)
     credits: list[CreditRule]
+    unit_suffixes: list[str] = Field(default_factory=list)
+    chrome: list[PatternRule] = Field(default_factory=list)
     footers: list[PatternRule] = Field(default_factory=list)
 
 
@@ -178,6 +183,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "declared": (("count",),),
     "credits": (("body",),),
     "footers": ((),),
+    "chrome": ((),),
     "delete": ((),),
 }
 
@@ -240,12 +246,15 @@ class RuleSet:
     deletions: tuple[Rule, ...]
     dates: tuple[Rule, ...]
     dateline_tail: re.Pattern[str]
+    date_context: re.Pattern[str]
     scopes: tuple[str, ...]
     meeting: tuple[Rule, ...]
+    generic_names: frozenset[str]
     purpose: tuple[Rule, ...]
     chair: tuple[Rule, ...]
     title_suffixes: tuple[str, ...]
     collective_titles: frozenset[str]
+    group_joiners: tuple[str, ...]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     name_min: int
@@ -268,6 +277,8 @@ class RuleSet:
     declared: tuple[Rule, ...]
     roles: tuple[str, ...]
     credits: tuple[Credit, ...]
+    unit_suffixes: tuple[str, ...]
+    chrome: tuple[Rule, ...]
     footers: tuple[Rule, ...]
     examples: tuple[Example, ...]
 
@@ -328,12 +339,15 @@ def load_rules(directory: Path) -> RuleSet:
         deletions=c.rules("normalize.yaml", norm.delete, {}, "delete", fold_pattern=False),
         dates=c.rules("header.yaml", header.dates, header.defs, "dates"),
         dateline_tail=c.pattern("header.yaml", "dateline_tail", "dateline_tail", header.dateline_tail, header.defs),
+        date_context=c.pattern("header.yaml", "date_context", "date_context", header.date_context, header.defs),
         scopes=tuple(fold(s) for s in header.scopes),
         meeting=c.rules("header.yaml", header.meeting, header.defs, "meeting"),
+        generic_names=frozenset(fold(n) for n in header.generic_names),
         purpose=c.rules("header.yaml", header.purpose, header.defs, "purpose"),
         chair=c.rules("header.yaml", header.chair, header.defs, "chair"),
         title_suffixes=tuple(sorted({fold(t) for t in people.title_suffixes}, key=len, reverse=True)),
         collective_titles=frozenset(fold(t) for t in people.collective_titles),
+        group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
         honorifics=tuple(fold(h) for h in people.honorifics),
         surnames=frozenset(fold(s) for s in _read_lines(directory / "surnames.txt")),
         name_min=people.name_length.min,
@@ -385,6 +399,8 @@ def load_rules(directory: Path) -> RuleSet:
                 strict=True,
             )
         ),
+        unit_suffixes=tuple(fold(u) for u in credits.unit_suffixes),
+        chrome=c.rules("credits.yaml", credits.chrome, credits.defs, "chrome"),
         footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),
         examples=tuple(c.examples),
     )

@@ -93,5 +93,7 @@ def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: 
         cue_end = m.end("verb")
         body = m.end("sep") if "sep" in rule.regex.groupindex and m.group("sep") is not None else cue_end
         body, _ = trim(text, body, endpos)
-        return Cue(rule.id, m.start(), cue_end, body, verb, kind, speaker, person)
+        # The cue is written from its subject on; a lead-in (最后，/就…，) stays in the section.
+        subject = "subject" if "subject" in rule.regex.groupindex and m.group("subject") else "speaker"
+        return Cue(rule.id, m.start(subject), cue_end, body, verb, kind, speaker, person)
     return None

@@ -40,6 +40,7 @@ def test_every_rule_carries_examples() -> None:
         *rules.declared,
         *(c.rule for c in rules.credits),
         *rules.footers,
+        *rules.chrome,
     ]
     assert every
     assert [r.id for r in every if (r.file, r.id) not in with_examples] == []
