@@ -99,7 +99,7 @@ def _find_list(
     text = view.text
     starts = list(clause_starts(text, start, end, rules.clause_openers))
     decls = _declarations(view, start, end, rules)
-    run = _choose_run(text, starts, decls, _markers(text, starts, end, rules), rules)
+    run = _choose_run(text, (start, end), starts, decls, _markers(text, starts, end, rules), rules)
     if run is None:
         # A list may restart inside brackets: 一是…(一是…六是)…; look inside them.
         for a, b in _bracket_groups(text, start, end):
@@ -187,7 +187,12 @@ def _declarations(view: View, start: int, end: int, rules: RuleSet) -> list[Decl
 
 
 def _choose_run(
-    text: str, starts: list[int], decls: list[DeclFound], markers: dict[str, list[Marker]], rules: RuleSet
+    text: str,
+    scope: tuple[int, int],
+    starts: list[int],
+    decls: list[DeclFound],
+    markers: dict[str, list[Marker]],
+    rules: RuleSet,
 ) -> _Run | None:
     candidates: list[_Run] = []
     for found in markers.values():
@@ -202,20 +207,93 @@ def _choose_run(
                 size = len(decl.phrase)
                 phrase_markers = [Marker("phrase", "phrase", None, p, p + size, (p, p + size)) for p in hits]
                 candidates.append(_Run(phrase_markers, declared=decl))
-    min_items = {f.rule.id: f.min_items for f in rules.frames}
+    candidates.extend(_repeated_runs(text, *scope, rules))
     # The earliest list is the outer one; lists starting inside its items are found when
-    # those items are searched. On a tie, numbered and phrase lists beat frames.
-    candidates.sort(key=lambda r: (r.markers[0].start, r.markers[0].kind == "frame"))
-    for run in candidates:
-        if run.declared is None:
-            run.declared = _binding(text, decls, run.markers[0].start)
-        if len(run.markers) < 2:
+    # those items are searched. On a tie, numbered, declared and phrase lists beat frames.
+    candidates.sort(key=lambda r: (r.markers[0].start, _rank(r)))
+    valid = [run for run in candidates if _acceptable(text, run, decls, rules)]
+    if not valid:
+        return None
+    run = valid[0]
+    for later in valid[1:]:
+        if later.markers[0].start > run.markers[-1].start and _is_sibling(text, run, later, rules):
+            # Flatten sibling lists into one: the schema gives a section one item list.
+            run = _Run(run.markers + later.markers, run.gaps + later.gaps, run.declared or later.declared)
+    return run
+
+
+def _rank(run: _Run) -> int:
+    first = run.markers[0]
+    if first.kind == "frame":
+        return 3
+    if first.kind == "phrase":
+        return 1 if run.declared is not None else 2
+    return 0
+
+
+def _acceptable(text: str, run: _Run, decls: list[DeclFound], rules: RuleSet) -> bool:
+    if run.declared is None:
+        run.declared = _binding(text, decls, run.markers[0].start)
+    if len(run.markers) < 2:
+        return False
+    first = run.markers[0]
+    if first.kind == "frame":
+        needed = next(f.min_items for f in rules.frames if f.rule.id == first.source)
+        return len(run.markers) >= needed or run.declared is not None
+    return True
+
+
+def _is_sibling(text: str, run: _Run, later: _Run, rules: RuleSet) -> bool:
+    """A later list is a sibling when a sentence of its own introduces it (重点做好以下工作。第一要…)."""
+    sentences = [
+        trim(text, a, b) for a, b in split_depth0(text, run.markers[-1].start, later.markers[0].start, SENTENCE_END)
+    ]
+    sentences = [(a, b) for a, b in sentences if a < b]
+    if len(sentences) < 2:
+        return False
+    a, b = sentences[-1]
+    closing = text[b] if b < len(text) else ""
+    return bool(rules.list_intro.search(text, a, b)) or closing == "："
+
+
+def _repeated_runs(text: str, start: int, end: int, rules: RuleSet) -> list[_Run]:
+    """Lists whose items start with the same phrase after 。 or ；, with no marker or count."""
+    cfg = rules.repeated
+    groups: dict[str, list[int]] = {}
+    for pos in clause_starts(text, start, end, frozenset(cfg.openers)):
+        key = text[pos : pos + cfg.min_length]
+        if len(key) == cfg.min_length and _is_han(key) and not key.startswith(tuple(cfg.excluded_starts)):
+            groups.setdefault(key, []).append(pos)
+    runs: list[_Run] = []
+    for positions in groups.values():
+        if len(positions) < cfg.min_items:
             continue
-        first = run.markers[0]
-        if first.kind == "frame" and len(run.markers) < min_items[first.source] and run.declared is None:
-            continue
-        return run
-    return None
+        shared = _common_prefix([text[p : min(p + cfg.max_length, end)] for p in positions])
+        phrase = next(
+            (
+                shared[:cut]
+                for cut in range(len(shared), cfg.min_length - 1, -1)
+                if shared[:cut].endswith(tuple(cfg.phrase_ends))
+            ),
+            None,
+        )
+        if phrase:
+            size = len(phrase)
+            runs.append(_Run([Marker("repeated", "phrase", None, p, p + size, (p, p + size)) for p in positions]))
+    return runs
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = min(texts)
+    last = max(texts)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
@@ -274,6 +352,6 @@ def _heading(view: View, marker: Marker, end: int) -> str:
     several = len(parts) > 1 and any(trim(text, a, b)[0] < b for a, b in parts[1:])
     stop = parts[0][1] if several else split_depth0(text, body, end, _CLAUSE_END)[0][1]
     if marker.topic is not None:
-        # A frame's heading is its topic, then whatever the first clause or sentence adds.
-        return view.clean(*marker.topic) + view.clean(body, stop).rstrip(_STRIP)
+        # A frame's heading is its topic: 在防范化解重大风险方面 -> 防范化解重大风险.
+        return view.clean(*marker.topic)
     return view.clean(body, stop).strip(_STRIP)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .findings import WarningFound
 from .normalize import View
-from .people import Person, parse_people, parse_person
+from .people import Person, is_title, parse_people, parse_person
 from .rules import RuleSet
 from .sections import SectionFound
 from .sentences import Sentence
@@ -197,6 +197,13 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
             continue  # doubled punctuation: 张三,,李四
         parsed = parse_people(view, a, b, rules)
         if parsed is None:
+            # A group right before the verb (…,各村党组织书记参加会议) does not end the list.
+            if not people and _is_group(text[a:b], rules):
+                continue
             break
         people[:0] = parsed
     return people
+
+
+def _is_group(clause: str, rules: RuleSet) -> bool:
+    return is_title(clause, rules) or clause.endswith(rules.group_tails)

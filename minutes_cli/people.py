@@ -39,12 +39,16 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     parts = [(a, b) for a, b in parts if a < b]  # doubled punctuation (,、) leaves empty parts
     if parts:
         parts[-1] = _before_group(text, *parts[-1], rules)
-    for a, b in parts:
+    for index, (a, b) in enumerate(parts):
         b = _strip_suffix(text, a, b, rules.honorifics)
         if a >= b:
             return None
         part = text[a:b]
+        last = index == len(parts) - 1
         split = _split_title_name(part, rules)
+        # A last part that is only a title may be name-before-title (王金山省长, 诸葛文清省长);
+        # earlier parts that are titles belong to the next name (市委副书记、市长赵辉).
+        reversed_split = _split_name_title(part, rules, exact=True) if split is None and last else None
         if split is not None:
             cut = a + split
             own = (*pending, (a, cut)) if split else tuple(pending)
@@ -52,14 +56,15 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             people.append(Person((cut, b), own, start_at, b))
             shared = own or shared
             pending = []
-        elif is_title(part, rules):
+        elif reversed_split is None and is_title(part, rules) and not last:
             pending.append((a, b))
-        elif valid_name(part, rules):
+        elif reversed_split is None and valid_name(part, rules):
             own = tuple(pending) or shared
             people.append(Person((a, b), own, pending[0][0] if pending else a, b))
             pending = []
         else:
-            reversed_split = _split_name_title(part, rules)
+            if reversed_split is None:
+                reversed_split = _split_name_title(part, rules, exact=False)
             if reversed_split is None:
                 return None
             cut = a + reversed_split
@@ -88,9 +93,8 @@ def valid_name(text: str, rules: RuleSet) -> bool:
         return len(text) <= rules.dotted_name_max and all(p and _is_han(p) for p in pieces)
     if not (rules.name_min <= len(text) <= rules.name_max) or not _is_han(text):
         return False
-    if text[:2] in rules.surnames and len(text) >= 3:
-        return True
-    return text[0] in rules.surnames
+    surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
+    return surname > 0 and not any(ch in rules.name_stop_chars for ch in text[surname:])
 
 
 def _split_title_name(part: str, rules: RuleSet) -> int | None:
@@ -108,10 +112,16 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
     return None
 
 
-def _split_name_title(part: str, rules: RuleSet) -> int | None:
-    """Offset where the title starts in 'name+title' (王金山省长), or None."""
+def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
+    """Offset where the title starts in 'name+title' (王金山省长), or None. With ``exact``
+    the title must be a bare title word (省长, 副县长), which settles 诸葛文清省长."""
     for length in rules.name_lengths:
-        if len(part) > length and valid_name(part[:length], rules) and is_title(part[length:], rules):
+        if len(part) <= length or not valid_name(part[:length], rules):
+            continue
+        title = part[length:]
+        if exact and (title.removeprefix("副") in rules.title_suffixes or title in rules.collective_titles):
+            return length
+        if not exact and is_title(title, rules):
             return length
     return None
 

@@ -125,9 +125,11 @@ class PeopleFile(_Strict):
     title_suffixes: list[str] = Field(min_length=1)
     collective_titles: list[str] = Field(default_factory=list)
     group_joiners: list[str] = Field(default_factory=list)
+    group_tails: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
     name_length_preference: list[int] = Field(min_length=1)
+    name_stop_chars: str = ""
     dotted_name_max: int = Field(ge=2)
     attendance: list[PatternRule]
 
@@ -149,11 +151,22 @@ class SectionsFile(_Strict):
     breaks: list[PatternRule] = Field(default_factory=list)
 
 
+class RepeatedPhrases(_Strict):
+    min_items: int = Field(ge=2)
+    min_length: int = Field(ge=1)
+    max_length: int = Field(ge=1)
+    openers: str = Field(min_length=1)
+    phrase_ends: list[str] = Field(default_factory=list)
+    excluded_starts: list[str] = Field(default_factory=list)
+
+
 class EnumerationsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     clause_openers: str = Field(min_length=1)
     families: list[FamilyRule]
     frames: list[FrameRule] = Field(default_factory=list)
+    repeated_phrases: RepeatedPhrases
+    list_intro: str
     declared: list[PatternRule] = Field(default_factory=list)
 
 
@@ -255,11 +268,13 @@ class RuleSet:
     title_suffixes: tuple[str, ...]
     collective_titles: frozenset[str]
     group_joiners: tuple[str, ...]
+    group_tails: tuple[str, ...]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     name_min: int
     name_max: int
     name_lengths: tuple[int, ...]
+    name_stop_chars: frozenset[str]
     dotted_name_max: int
     attendance: tuple[Rule, ...]
     reports_heard: tuple[Rule, ...]
@@ -274,6 +289,8 @@ class RuleSet:
     clause_openers: frozenset[str]
     families: tuple[Family, ...]
     frames: tuple[Frame, ...]
+    repeated: RepeatedPhrases
+    list_intro: re.Pattern[str]
     declared: tuple[Rule, ...]
     roles: tuple[str, ...]
     credits: tuple[Credit, ...]
@@ -348,11 +365,13 @@ def load_rules(directory: Path) -> RuleSet:
         title_suffixes=tuple(sorted({fold(t) for t in people.title_suffixes}, key=len, reverse=True)),
         collective_titles=frozenset(fold(t) for t in people.collective_titles),
         group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
+        group_tails=tuple(fold(t) for t in people.group_tails),
         honorifics=tuple(fold(h) for h in people.honorifics),
         surnames=frozenset(fold(s) for s in _read_lines(directory / "surnames.txt")),
         name_min=people.name_length.min,
         name_max=people.name_length.max,
         name_lengths=tuple(people.name_length_preference),
+        name_stop_chars=frozenset(fold(people.name_stop_chars)),
         dotted_name_max=people.dotted_name_max,
         attendance=c.rules("people.yaml", people.attendance, people.defs, "attendance"),
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
@@ -389,6 +408,14 @@ def load_rules(directory: Path) -> RuleSet:
                 c.rules("enumerations.yaml", enums.frames, enums.defs, "frames"), enums.frames, strict=True
             )
         ),
+        repeated=enums.repeated_phrases.model_copy(
+            update={
+                "openers": fold(enums.repeated_phrases.openers),
+                "phrase_ends": [fold(w) for w in enums.repeated_phrases.phrase_ends],
+                "excluded_starts": [fold(w) for w in enums.repeated_phrases.excluded_starts],
+            }
+        ),
+        list_intro=c.pattern("enumerations.yaml", "list_intro", "list_intro", enums.list_intro, enums.defs),
         declared=c.rules("enumerations.yaml", enums.declared, enums.defs, "declared"),
         roles=roles,
         credits=tuple(
