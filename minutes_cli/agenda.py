@@ -46,9 +46,12 @@ def read_agenda(
     reports: list[tuple[int, int]] = []
     documents: list[DocumentFound] = []
     more = False
-    for sentence in _outside(sentences, start, end, sections):
+    # A cue may carry a report heard: 会议在听取县财政局…汇报后强调.
+    cue_heads = [(s.start, s.cue.end) for s in sections]
+    for a, b in [*((s.start, s.end) for s in _outside(sentences, start, end, sections)), *cue_heads]:
         for rule in rules.reports_heard:
-            reports.extend(m.span("text") for m in rule.regex.finditer(text, sentence.start, sentence.end))
+            reports.extend(m.span("text") for m in rule.regex.finditer(text, a, b))
+    for sentence in _outside(sentences, start, end, sections):
         for action in rules.document_actions:
             for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
                 written = m.group("action")

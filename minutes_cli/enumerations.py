@@ -24,8 +24,10 @@ from .textspan import SENTENCE_END, TRIM, clause_starts, split_depth0, to_int, t
 
 _MAX_DEPTH = 4  # deeper nesting does not occur in the genre; the cap bounds the work
 _HEADING_SKIP = frozenset("，、：；. ") | TRIM
-_ITEM_TAIL = frozenset("；") | TRIM
-_CLAUSE_END = frozenset("，；。！？")
+# A list delimiter after an item (；, or ， and 、 in comma-spliced lists) is not part of it.
+_ITEM_TAIL = frozenset("；，、") | TRIM
+_CLAUSE_END = frozenset("，；。！？\n")
+_HEADING_END = SENTENCE_END | {"\n"}  # a heading line (一、关于…事宜) ends at the line break
 # Cleaned values keep the source's punctuation, which may be ASCII.
 _STRIP = "。；，：！？;,:!? \t\n\u3000"
 
@@ -348,7 +350,7 @@ def _heading(view: View, marker: Marker, end: int) -> str:
     if marker.kind != "frame":
         while body < end and text[body] in _HEADING_SKIP:
             body += 1
-    parts = split_depth0(text, body, end, SENTENCE_END)
+    parts = split_depth0(text, body, end, _HEADING_END)
     several = len(parts) > 1 and any(trim(text, a, b)[0] < b for a, b in parts[1:])
     stop = parts[0][1] if several else split_depth0(text, body, end, _CLAUSE_END)[0][1]
     if marker.topic is not None:

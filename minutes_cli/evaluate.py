@@ -7,7 +7,8 @@ false negative for ``chair`` and for ``chair.titles``.
 
 Each field is reduced to a multiset of facts (a chair's name, an attendee's (name, title),
 a section's (cue, speaker, verb), an item's (section, path, marker, heading) …); spans and
-source metadata are ignored, so the score says what a reader would notice.
+source metadata are ignored, and so is page noise inside strings (pinyin like 會(huì)議, stray
+spaces), which ``text`` fields keep by contract but a hand-written expectation leaves out.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .rules import builtin_rules
 
 Fact = tuple[Any, ...]
 
@@ -47,6 +49,22 @@ FIELDS = (
 
 def facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
     """The comparable facts of one report in the output schema (a plain dict)."""
+    return _facts(_denoise(report))
+
+
+def _denoise(value: Any) -> Any:
+    if isinstance(value, str):
+        for rule in builtin_rules().deletions:
+            value = rule.regex.sub("", value)
+        return value
+    if isinstance(value, dict):
+        return {k: _denoise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_denoise(v) for v in value]
+    return value
+
+
+def _facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
     out: dict[str, Counter[Fact]] = {name: Counter() for name in FIELDS}
     meeting = report.get("meeting") or {}
     date = meeting.get("date")

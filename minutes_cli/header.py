@@ -125,10 +125,7 @@ def _meeting(
             name = None
         scope = None
         if "organiser" in rule.regex.groupindex and m.group("organiser"):
-            o_start, o_end = m.span("organiser")
-            word = next((s for s in rules.scopes if text.endswith(s, o_start, o_end)), None)
-            if word:
-                scope = (o_end - len(word), o_end)
+            scope = _organiser(view, *m.span("organiser"), rules)
         purpose = None
         after = m.end("name")
         if after < end and text[after] == "，":
@@ -139,6 +136,27 @@ def _meeting(
                     break
         return name, scope, purpose
     return None, None, None
+
+
+def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, int] | None:
+    """Who holds the meeting, as written before 召开: a scope word (全市) or a body (市政府),
+    without a leading date and without a location (在…) or time that follows it. A person
+    (市长赵辉主持召开) is the chair, not the organiser."""
+    text = view.text
+    word = next((s for s in rules.scopes if text.endswith(s, start, end)), None)
+    if word:
+        return end - len(word), end
+    for rule in rules.dates:
+        m = rule.regex.search(text, start, end)
+        if m is not None:
+            start, end = (m.end(), end) if m.start() == start else (start, m.start())
+    at = text.find("在", start, end)
+    if at != -1:
+        end = at
+    start, end = trim(text, start, end)
+    if end - start < 2 or parse_people(view, start, end, rules) is not None:
+        return None
+    return start, end
 
 
 def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | None:
@@ -172,17 +190,26 @@ def _attendees(
         if sentence.end <= start or sentence.start >= end:
             continue
         in_section = any(s.start <= sentence.start < s.end for s in sections)
-        for rule in rules.attendance:
-            for m in rule.regex.finditer(text, sentence.start, sentence.end):
-                people = _people_before(view, sentence.start, m.start(), rules)
-                if not people:
-                    continue
-                if in_section and people[0].start > trim(text, sentence.start, m.start())[0]:
-                    continue
-                people = [p for p in people if view.clean(*p.name) != chair_name]
-                verb = m.span("verb")
-                found.extend(AttendeeFound(p, verb, rule.id) for p in people)
-                more = more or ("more" in m.re.groupindex and m.group("more") is not None)
+        matches = sorted(
+            (
+                (m, rule.id)
+                for rule in rules.attendance
+                for m in rule.regex.finditer(text, sentence.start, sentence.end)
+            ),
+            key=lambda pair: pair[0].start(),
+        )
+        floor = sentence.start  # a list never reaches back past the previous attendance verb
+        for m, rule_id in matches:
+            if m.start() < floor:
+                continue
+            people = _people_before(view, floor, m.start(), rules)
+            first = trim(text, floor, m.start())[0]
+            floor = m.end()
+            if not people or (in_section and people[0].start > first):
+                continue
+            people = [p for p in people if view.clean(*p.name) != chair_name]
+            found.extend(AttendeeFound(p, m.span("verb"), rule_id) for p in people)
+            more = more or ("more" in m.re.groupindex and m.group("more") is not None)
     return tuple(found), more
 
 

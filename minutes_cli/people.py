@@ -57,7 +57,9 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             shared = own or shared
             pending = []
         elif reversed_split is None and is_title(part, rules) and not last:
-            pending.append((a, b))
+            # 各专门委员会主任、办公室主任张三: a group's title is not 张三's.
+            if not any(mark in part for mark in rules.group_marks):
+                pending.append((a, b))
         elif reversed_split is None and valid_name(part, rules):
             own = tuple(pending) or shared
             people.append(Person((a, b), own, pending[0][0] if pending else a, b))
@@ -129,7 +131,7 @@ def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
 def _before_group(text: str, a: int, b: int, rules: RuleSet) -> tuple[int, int]:
     """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person."""
     part = text[a:b]
-    if valid_name(part, rules) or _split_title_name(part, rules) is not None or is_title(part, rules):
+    if valid_name(part, rules) or _split_title_name(part, rules) is not None:
         return a, b
     for joiner in rules.group_joiners:
         at = part.find(joiner)

@@ -126,6 +126,7 @@ class PeopleFile(_Strict):
     collective_titles: list[str] = Field(default_factory=list)
     group_joiners: list[str] = Field(default_factory=list)
     group_tails: list[str] = Field(default_factory=list)
+    group_marks: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
     name_length_preference: list[int] = Field(min_length=1)
@@ -148,6 +149,7 @@ class SectionsFile(_Strict):
     meeting_subjects: list[str] = Field(min_length=1)
     cues: list[PatternRule]
     pronouns: list[str] = Field(default_factory=list)
+    speech_intros: list[PatternRule] = Field(default_factory=list)
     breaks: list[PatternRule] = Field(default_factory=list)
 
 
@@ -191,6 +193,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "document_actions": (("action",),),
     "cues": (("verb", "subject"), ("verb", "speaker")),
     "breaks": ((),),
+    "speech_intros": (("speaker",),),
     "families": (("num",),),
     "frames": (("topic",),),
     "declared": (("count",),),
@@ -269,6 +272,7 @@ class RuleSet:
     collective_titles: frozenset[str]
     group_joiners: tuple[str, ...]
     group_tails: tuple[str, ...]
+    group_marks: tuple[str, ...]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     name_min: int
@@ -285,6 +289,7 @@ class RuleSet:
     meeting_subjects: frozenset[str]
     cues: tuple[Rule, ...]
     pronouns: frozenset[str]
+    speech_intros: tuple[Rule, ...]
     breaks: tuple[Rule, ...]
     clause_openers: frozenset[str]
     families: tuple[Family, ...]
@@ -366,6 +371,7 @@ def load_rules(directory: Path) -> RuleSet:
         collective_titles=frozenset(fold(t) for t in people.collective_titles),
         group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
         group_tails=tuple(fold(t) for t in people.group_tails),
+        group_marks=tuple(fold(m) for m in people.group_marks),
         honorifics=tuple(fold(h) for h in people.honorifics),
         surnames=frozenset(fold(s) for s in _read_lines(directory / "surnames.txt")),
         name_min=people.name_length.min,
@@ -394,6 +400,7 @@ def load_rules(directory: Path) -> RuleSet:
             "cues",
         ),
         pronouns=frozenset(fold(p) for p in sections.pronouns),
+        speech_intros=c.rules("sections.yaml", sections.speech_intros, sections.defs, "speech_intros"),
         breaks=c.rules("sections.yaml", sections.breaks, sections.defs, "breaks"),
         clause_openers=frozenset(fold(enums.clause_openers)),
         families=tuple(

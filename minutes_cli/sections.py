@@ -57,8 +57,10 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         if cue is not None:
             boundaries.append((sentence.start, cue))
             last_speaker = cue.speaker or last_speaker
-        elif any(rule.regex.match(text, sentence.start, sentence.end) for rule in rules.breaks):
+            continue
+        if any(rule.regex.match(text, sentence.start, sentence.end) for rule in rules.breaks):
             boundaries.append((sentence.start, None))
+        last_speaker = _introduced_speaker(view, sentence, rules) or last_speaker
     sections: list[SectionFound] = []
     for index, (at, cue) in enumerate(boundaries):
         if cue is None:
@@ -68,6 +70,16 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         sections.append(SectionFound(cue, a, b))
     lead_end = boundaries[0][0] if boundaries else end
     return Outline(tuple(sections), lead_end)
+
+
+def _introduced_speaker(view: View, sentence: Sentence, rules: RuleSet) -> str | None:
+    for rule in rules.speech_intros:
+        m = rule.regex.match(view.text, sentence.start, sentence.end)
+        if m is not None:
+            person = parse_person(view, *m.span("speaker"), rules)
+            if person is not None:
+                return view.clean(*person.name)
+    return None
 
 
 def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: str | None) -> Cue | None:

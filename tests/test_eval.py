@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import GOLDEN, SEED
+from conftest import GOLDEN, ROOT, SAMPLES, SEED
 from typer.testing import CliRunner
 
 from minutes_cli.cli import app
 from minutes_cli.evaluate import evaluate, facts
+
+EXPECTED = ROOT / "tests" / "expected"
 
 
 def _expected_dir(tmp_path: Path, edit: object = None) -> Path:
@@ -92,3 +94,20 @@ def test_item_facts_include_nesting() -> None:
     items = facts(data)["items"]
     assert (2, "6.1", "在…方面") in items
     assert evaluate([("a", data, "b", data)]).overall.f1 == 1.0
+
+
+def test_every_genre_sample_has_a_hand_corrected_expected_file() -> None:
+    samples = sorted((SAMPLES / "genre").glob("*.txt"))
+    assert len(samples) >= 40
+    missing = [s.name for s in samples if not (EXPECTED / f"{s.stem}.yaml").is_file()]
+    assert missing == []
+
+
+def test_the_corpus_scores_high_on_every_field(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["eval", str(SAMPLES / "genre"), "-e", str(EXPECTED), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["files"] >= 40
+    low = {name: row["f1"] for name, row in data["fields"].items() if row["f1"] < 0.95}
+    assert low == {}
+    assert data["overall"]["f1"] >= 0.98

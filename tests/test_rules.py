@@ -41,6 +41,7 @@ def test_every_rule_carries_examples() -> None:
         *(c.rule for c in rules.credits),
         *rules.footers,
         *rules.chrome,
+        *rules.speech_intros,
     ]
     assert every
     assert [r.id for r in every if (r.file, r.id) not in with_examples] == []
