@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .normalize import View
 from .rules import RuleSet
-from .sections import SectionFound
+from .sections import SectionFound, inside
 from .sentences import Sentence
 
 
@@ -48,10 +48,11 @@ def read_agenda(
     more = False
     # A cue may carry a report heard: 会议在听取县财政局…汇报后强调.
     cue_heads = [(s.start, s.cue.end) for s in sections]
-    for a, b in [*((s.start, s.end) for s in _outside(sentences, start, end, sections)), *cue_heads]:
+    outside = _outside(sentences, start, end, sections)
+    for a, b in [*((s.start, s.end) for s in outside), *cue_heads]:
         for rule in rules.reports_heard:
             reports.extend(m.span("text") for m in rule.regex.finditer(text, a, b))
-    for sentence in _outside(sentences, start, end, sections):
+    for sentence in outside:
         for action in rules.document_actions:
             for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
                 written = m.group("action")
@@ -67,8 +68,8 @@ def read_agenda(
 def _outside(
     sentences: tuple[Sentence, ...], start: int, end: int, sections: tuple[SectionFound, ...]
 ) -> list[Sentence]:
-    inside = [(s.start, s.end) for s in sections]
-    return [s for s in sentences if start <= s.start < end and not any(a <= s.start < b for a, b in inside)]
+    starts = [s.start for s in sections]
+    return [s for s in sentences if start <= s.start < end and not inside(sections, starts, s.start)]
 
 
 def _titles_after(text: str, pos: int, end: int, joiners: frozenset[str]) -> tuple[list[tuple[int, int]], int]:

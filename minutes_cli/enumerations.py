@@ -14,6 +14,7 @@ a list that starts in the same sentence or the next; otherwise it is a decoy and
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .findings import WarningFound
@@ -213,14 +214,18 @@ def _choose_run(
     # The earliest list is the outer one; lists starting inside its items are found when
     # those items are searched. On a tie, numbered, declared and phrase lists beat frames.
     candidates.sort(key=lambda r: (r.markers[0].start, _rank(r)))
-    valid = [run for run in candidates if _acceptable(text, run, decls, rules)]
+    decl_starts = [d.start for d in decls]  # decls are sorted by start
+    valid = [run for run in candidates if _acceptable(text, run, decls, decl_starts, rules)]
     if not valid:
         return None
     run = valid[0]
     for later in valid[1:]:
-        if later.markers[0].start > run.markers[-1].start and _is_sibling(text, run, later, rules):
-            # Flatten sibling lists into one: the schema gives a section one item list.
-            run = _Run(run.markers + later.markers, run.gaps + later.gaps, run.declared or later.declared)
+        if later.markers[0].start <= run.markers[-1].start:
+            continue  # starts inside an item: nested, found when that item is searched
+        if not _is_sibling(text, run, later, rules):
+            break  # the next list belongs to the last item; so does everything after it
+        # Flatten sibling lists into one: the schema gives a section one item list.
+        run = _Run(run.markers + later.markers, run.gaps + later.gaps, run.declared or later.declared)
     return run
 
 
@@ -233,9 +238,9 @@ def _rank(run: _Run) -> int:
     return 0
 
 
-def _acceptable(text: str, run: _Run, decls: list[DeclFound], rules: RuleSet) -> bool:
+def _acceptable(text: str, run: _Run, decls: list[DeclFound], decl_starts: list[int], rules: RuleSet) -> bool:
     if run.declared is None:
-        run.declared = _binding(text, decls, run.markers[0].start)
+        run.declared = _binding(text, decls, decl_starts, run.markers[0].start)
     if len(run.markers) < 2:
         return False
     first = run.markers[0]
@@ -317,12 +322,12 @@ def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
     return runs
 
 
-def _binding(text: str, decls: list[DeclFound], first: int) -> DeclFound | None:
+def _binding(text: str, decls: list[DeclFound], decl_starts: list[int], first: int) -> DeclFound | None:
     """The declaration announcing a list that starts at ``first``, if any."""
-    before = [d for d in decls if d.end <= first]
-    if not before:
+    index = bisect_left(decl_starts, first)
+    decl = next((d for d in reversed(decls[max(0, index - 8) : index]) if d.end <= first), None)
+    if decl is None:
         return None
-    decl = before[-1]
     gap = text[decl.end : first].rstrip("".join(TRIM) + "。！？：；，”")
     return None if any(ch in SENTENCE_END for ch in gap) else decl
 

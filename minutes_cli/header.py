@@ -10,13 +10,14 @@ attendees 何礼 … with attendance 参加会议 and attendees_more.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .findings import WarningFound
 from .normalize import View
 from .people import Person, is_title, parse_people, parse_person
 from .rules import RuleSet
-from .sections import SectionFound
+from .sections import SectionFound, inside
 from .sentences import Sentence
 from .textspan import split_depth0, to_int, trim
 
@@ -90,9 +91,14 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
         return None
     found.sort(key=lambda f: (f[0], f[1]))
 
+    starts = [s.start for s in sentences]
+
     def in_context(pos: int) -> bool:
-        sentence = next((s for s in sentences if s.start <= pos < s.end), None)
-        return sentence is not None and rules.date_context.search(text, sentence.start, sentence.end) is not None
+        index = bisect_right(starts, pos) - 1
+        if index < 0 or pos >= sentences[index].end:
+            return False
+        sentence = sentences[index]
+        return rules.date_context.search(text, sentence.start, sentence.end) is not None
 
     best = next((f for f in found if in_context(f[0])), found[0])
     m, rule_id = best[2], best[3]
@@ -184,12 +190,13 @@ def _attendees(
     text = view.text
     start, end = content
     chair_name = view.clean(*chair.person.name) if chair else None
+    section_starts = [s.start for s in sections]
     found: list[AttendeeFound] = []
     more = False
     for sentence in sentences:
         if sentence.end <= start or sentence.start >= end:
             continue
-        in_section = any(s.start <= sentence.start < s.end for s in sections)
+        in_section = inside(sections, section_starts, sentence.start)
         matches = sorted(
             (
                 (m, rule.id)

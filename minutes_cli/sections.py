@@ -12,6 +12,7 @@ a pronoun standing for the last named speaker (他强调).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .normalize import View
@@ -70,6 +71,13 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         sections.append(SectionFound(cue, a, b))
     lead_end = boundaries[0][0] if boundaries else end
     return Outline(tuple(sections), lead_end)
+
+
+def inside(sections: tuple[SectionFound, ...], starts: list[int], pos: int) -> bool:
+    """Whether view position ``pos`` lies in one of the sections (sorted, disjoint, with
+    ``starts`` their start positions)."""
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and pos < sections[index].end
 
 
 def _introduced_speaker(view: View, sentence: Sentence, rules: RuleSet) -> str | None:
