@@ -57,7 +57,9 @@ def read_agenda(
             for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
                 written = m.group("action")
                 canonical = action.canonical.get(written, written)
-                titles, pos = _titles_after(text, m.end(), sentence.end, rules.title_joiners)
+                at = m.end()
+                prefix = next((p for p in rules.title_prefixes if text.startswith(p + "《", at)), "")
+                titles, pos = _titles_after(text, at + len(prefix), sentence.end, rules.title_joiners)
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .normalize import View
 from .people import valid_name
-from .rules import RuleSet
+from .rules import Credit, RuleSet
 from .textspan import TRIM, trim
 
 _TOKEN = re.compile(r"[^\s、，,]+")
@@ -41,23 +41,72 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
     text = view.text
     start, end = trim(text, 0, len(text))
     start = _after_chrome(text, start, end, rules)
-    end = _footer_start(text, start, end, rules)
+    end = _footer_start(view, start, end, rules)
     start, end = trim(text, start, end)
     reporters: list[ReporterFound] = []
     for credit in rules.credits:
         if credit.where == "start":
-            m = credit.rule.regex.match(text, start, end)
+            m = _dateline_then(credit.rule.regex, text, start, end, rules)
             found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
             if m and found:
                 reporters[:0] = found
                 start, end = trim(text, m.end(), end)
-        else:
+        elif credit.where == "end":
             m = _last_match(credit.rule.regex, text, start, end)
             found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
             if m and found:
                 reporters.extend(found)
                 start, end = trim(text, start, m.start())
+        else:
+            start, end = _bylines(view, start, end, rules, credit, reporters)
+    start = _after_dateline(text, start, end, rules)
     return Credits(start, end, tuple(reporters))
+
+
+def _dateline_then(regex: re.Pattern[str], text: str, start: int, end: int, rules: RuleSet) -> re.Match[str] | None:
+    """A start credit, right at the start or after a dateline (新华社…电(记者 A))."""
+    return regex.match(text, start, end) or regex.match(text, _after_dateline(text, start, end, rules), end)
+
+
+def _after_dateline(text: str, start: int, end: int, rules: RuleSet) -> int:
+    for rule in rules.datelines:
+        m = rule.regex.match(text, start, end)
+        if m is not None and m.end() > start:
+            return trim(text, m.end(), end)[0]
+    return start
+
+
+def _bylines(
+    view: View, start: int, end: int, rules: RuleSet, credit: Credit, reporters: list[ReporterFound]
+) -> tuple[int, int]:
+    """Credit lines (作者:A) among the first and last few lines; cut from the content when
+    they are its first or last line."""
+    text = view.text
+    lines = _line_ranges(text, start, end)
+    for a, b in [*lines[:3], *lines[-3:]] if len(lines) > 6 else lines:
+        m = credit.rule.regex.match(text, a, b)
+        found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
+        if not (m and found) or any(r.span == f.span for r in reporters for f in found):
+            continue
+        reporters.extend(found)
+        if a == start:
+            start, end = trim(text, b, end)
+        elif b == end:
+            start, end = trim(text, start, a)
+    return start, end
+
+
+def _line_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        a, b = trim(text, pos, stop)
+        if a < b:
+            out.append((a, b))
+        pos = stop + 1
+    return out
 
 
 def _after_chrome(text: str, start: int, end: int, rules: RuleSet) -> int:
@@ -71,8 +120,10 @@ def _after_chrome(text: str, start: int, end: int, rules: RuleSet) -> int:
     return start
 
 
-def _footer_start(text: str, start: int, end: int, rules: RuleSet) -> int:
-    """Content ends at the first line (after the first) that an editorial footer rule matches."""
+def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
+    """Content ends at the first line (after the first) that an editorial footer rule matches,
+    or where a footer starts after spaces on the last lines (…伏嘉树 摄  【纠错】 责任编辑：蒯晴)."""
+    text = view.text
     pos = text.find("\n", start, end)
     while pos != -1:
         line = pos + 1
@@ -81,6 +132,11 @@ def _footer_start(text: str, start: int, end: int, rules: RuleSet) -> int:
         if any(rule.regex.match(text, line, end) for rule in rules.footers):
             return pos
         pos = text.find("\n", line, end)
+    tail = max(start + 1, end - 300)
+    for at in range(tail, end):
+        spaced = view.origin[at] > 0 and view.original[view.origin[at] - 1] in " \t\u3000"
+        if spaced and any(rule.regex.match(text, at, end) for rule in rules.footers):
+            return at
     return end
 
 
@@ -108,6 +164,9 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             role_start = t_start
             name_start = t_start + len(role)
             folded = folded[len(matched) :]
+            while folded[:1] in ("：", ":") and name_start < t_end:  # 记者:冉晴川
+                folded = folded[1:]
+                name_start += 1
         else:
             name_start = t_start
         if name_start >= t_end:

@@ -53,6 +53,7 @@ class DeclFound:
     count: int
     phrase: str | None  # folded; the lead phrase its items repeat, when it names one
     rule: str
+    keywords: tuple[str, ...] = ()  # 依法、严谨、有序、优质四个关键词: each item starts with one
 
 
 @dataclass(frozen=True)
@@ -88,20 +89,27 @@ def enumerate_sections(
     warnings: list[WarningFound] = []
     for section in sections:
         start = section.cue.body_start
-        declared, items = _find_list(view, start, section.end, rules, warnings, 0)
+        # A count may sit in the cue itself (张三提出四点建议：一是…).
+        declared, items = _find_list(view, start, section.end, rules, warnings, 0, decl_start=section.cue.start)
         lead_end = items[0].start if items else section.end
         bodies.append(SectionBody(trim(view.text, start, lead_end), declared, items))
     return tuple(bodies), tuple(warnings)
 
 
 def _find_list(
-    view: View, start: int, end: int, rules: RuleSet, warnings: list[WarningFound], depth: int
+    view: View,
+    start: int,
+    end: int,
+    rules: RuleSet,
+    warnings: list[WarningFound],
+    depth: int,
+    decl_start: int | None = None,
 ) -> tuple[DeclFound | None, tuple[ItemFound, ...]]:
     if depth > _MAX_DEPTH or end - start < 4:
         return None, ()
     text = view.text
     starts = list(clause_starts(text, start, end, rules.clause_openers))
-    decls = _declarations(view, start, end, rules)
+    decls = _declarations(view, start if decl_start is None else decl_start, end, rules)
     run = _choose_run(text, (start, end), starts, decls, _markers(text, starts, end, rules), rules)
     if run is None:
         # A list may restart inside brackets: 一是…(一是…六是)…; look inside them.
@@ -148,7 +156,15 @@ def _find_list(
 
 
 def marker_text(view: View, marker: Marker) -> str:
-    return marker.frame if marker.frame is not None else view.clean(*marker.label)
+    if marker.frame is None:
+        return view.clean(*marker.label)
+    # The frame as the rule writes it (把握…抓落实), in the source's script (把握…抓落實).
+    out, pos = [], marker.label[0]
+    for ch in marker.frame:
+        at = view.text.find(ch, pos, marker.label[1]) if ch != "…" else -1
+        out.append(view.clean(at, at + 1) if at != -1 else ch)
+        pos = at + 1 if at != -1 else pos
+    return "".join(out)
 
 
 def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str, list[Marker]]:
@@ -165,7 +181,9 @@ def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str
             else:
                 continue
             if n is not None:
-                found.setdefault(family.rule.id, []).append(Marker(family.rule.id, "ordinal", n, pos, m.end(), label))
+                # Families in one group share numbering: 一要, 二要, 三是 is one list.
+                key = family.group or family.rule.id
+                found.setdefault(key, []).append(Marker(family.rule.id, "ordinal", n, pos, m.end(), label))
         for frame in rules.frames:
             m = frame.rule.regex.match(text, pos, end)
             if m is not None:
@@ -180,11 +198,12 @@ def _declarations(view: View, start: int, end: int, rules: RuleSet) -> list[Decl
     for rule in rules.declared:
         for m in rule.regex.finditer(text, start, end):
             count = to_int(m.group("count"))
-            if not count:
-                continue
+            if not count or count < 2:
+                continue  # 一项 announces no list
             label_span = m.span("label") if "label" in m.re.groupindex and m.group("label") else m.span()
             phrase = m.group("phrase") if "phrase" in m.re.groupindex else None
-            out.append(DeclFound(m.start(), m.end(), view.clean(*label_span), count, phrase, rule.id))
+            keywords = tuple(m.group("keywords").split("、")) if "keywords" in m.re.groupindex else ()
+            out.append(DeclFound(m.start(), m.end(), view.clean(*label_span), count, phrase, rule.id, keywords))
     out.sort(key=lambda d: (d.start, -d.end))
     return out
 
@@ -204,6 +223,10 @@ def _choose_run(
         else:
             candidates.append(_Run(found))
     for decl in decls:
+        if decl.keywords:
+            keyword_run = _keyword_run(text, starts, decl)
+            if keyword_run is not None:
+                candidates.append(keyword_run)
         if decl.phrase:
             hits = [p for p in starts if p >= decl.end and text.startswith(decl.phrase, p)]
             if len(hits) >= 2:
@@ -227,6 +250,30 @@ def _choose_run(
         # Flatten sibling lists into one: the schema gives a section one item list.
         run = _Run(run.markers + later.markers, run.gaps + later.gaps, run.declared or later.declared)
     return run
+
+
+def _keyword_run(text: str, starts: list[int], decl: DeclFound) -> _Run | None:
+    """Items that start, in order, with the keywords the declaration lists."""
+    markers: list[Marker] = []
+    index = bisect_left(starts, decl.end)
+    for number, keyword in enumerate(decl.keywords):
+        # The first keyword may carry the words before it (把握依法、严谨…): try its tails.
+        tails = [keyword[cut:] for cut in range(len(keyword))] if number == 0 else [keyword]
+        hit = None
+        for tail in tails:
+            at = index
+            while at < len(starts) and not text.startswith(tail, starts[at]):
+                at += 1
+            if at < len(starts):
+                hit = (at, tail)
+                break
+        if hit is None:
+            break
+        index, keyword = hit
+        p = starts[index]
+        markers.append(Marker("keyword", "phrase", None, p, p + len(keyword), (p, p + len(keyword))))
+        index += 1
+    return _Run(markers, declared=decl) if len(markers) >= 2 else None
 
 
 def _rank(run: _Run) -> int:

@@ -60,8 +60,12 @@ def normalize(text: str, rules: RuleSet) -> View:
 
 
 def _deleted_ranges(text: str, rules: RuleSet) -> list[tuple[int, int]]:
+    # A rule with a (?P<delete>…) group deletes only that group (a line break, not the line).
     ranges = sorted(
-        (m.start(), m.end()) for rule in rules.deletions for m in rule.regex.finditer(text) if m.end() > m.start()
+        m.span("delete") if "delete" in m.re.groupindex else m.span()
+        for rule in rules.deletions
+        for m in rule.regex.finditer(text)
+        if m.end() > m.start()
     )
     merged: list[tuple[int, int]] = []
     for start, end in ranges:

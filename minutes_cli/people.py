@@ -37,6 +37,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     shared: tuple[tuple[int, int], ...] = ()
     parts = [trim(text, a, b) for a, b in split_depth0(text, start, end, _LIST_SEPARATORS)]
     parts = [(a, b) for a, b in parts if a < b]  # doubled punctuation (,、) leaves empty parts
+    parts = [piece for a, b in parts for piece in _split_joined(text, a, b, rules)]
     if parts:
         parts[-1] = _before_group(text, *parts[-1], rules)
     for index, (a, b) in enumerate(parts):
@@ -51,7 +52,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
         reversed_split = _split_name_title(part, rules, exact=True) if split is None and last else None
         if split is not None:
             cut = a + split
-            own = (*pending, (a, cut)) if split else tuple(pending)
+            own = (*pending, (a, cut)) if split else (tuple(pending) or shared)
             start_at = own[0][0] if own else a
             people.append(Person((cut, b), own, start_at, b))
             shared = own or shared
@@ -104,10 +105,10 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
     if _DOT in part:
         # 艾力更·依明巴海: the name is the dotted run at the end, after the title.
         first_dot = part.index(_DOT)
-        for cut in range(max(0, first_dot - 6), first_dot):
-            if valid_name(part[cut:], rules) and (cut == 0 or is_title(part[:cut], rules)):
+        for cut in range(1, first_dot - 1):  # shortest title first: 副县长|热合曼·依布拉音
+            if is_title(part[:cut], rules) and valid_name(part[cut:], rules):
                 return cut
-        return None
+        return 0 if valid_name(part, rules) else None
     for length in rules.name_lengths:
         if len(part) > length and valid_name(part[-length:], rules) and is_title(part[:-length], rules):
             return len(part) - length
@@ -126,6 +127,23 @@ def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
         if not exact and is_title(title, rules):
             return length
     return None
+
+
+def _split_joined(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]]:
+    """'莫云阶和秘书长仇德铭' -> two parts, when both sides of 和/及/与 are people."""
+    part = text[a:b]
+    for joiner in rules.group_joiners:
+        at = part.find(joiner)
+        if at <= 0 or joiner == "等":
+            continue
+        left, right = part[:at], part[at + len(joiner) :]
+        if _is_person(left, rules) and _is_person(right, rules):
+            return [(a, a + at), (a + at + len(joiner), b)]
+    return [(a, b)]
+
+
+def _is_person(part: str, rules: RuleSet) -> bool:
+    return valid_name(part, rules) or _split_title_name(part, rules) is not None
 
 
 def _before_group(text: str, a: int, b: int, rules: RuleSet) -> tuple[int, int]:

@@ -68,6 +68,7 @@ class ActionRule(PatternRule):
 
 class FamilyRule(PatternRule):
     aliases: dict[str, int] = Field(default_factory=dict)
+    group: str | None = None
 
 
 class FrameRule(PatternRule):
@@ -76,7 +77,7 @@ class FrameRule(PatternRule):
 
 
 class CreditRule(PatternRule):
-    where: Literal["start", "end"]
+    where: Literal["start", "end", "line"]
 
 
 class VerbEntry(_Strict):
@@ -139,6 +140,7 @@ class AgendaFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     more_words: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
+    title_prefixes: list[str] = Field(default_factory=list)
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
 
@@ -150,6 +152,7 @@ class SectionsFile(_Strict):
     cues: list[PatternRule]
     pronouns: list[str] = Field(default_factory=list)
     speech_intros: list[PatternRule] = Field(default_factory=list)
+    glued_cues: list[PatternRule] = Field(default_factory=list)
     breaks: list[PatternRule] = Field(default_factory=list)
 
 
@@ -176,6 +179,7 @@ class CreditsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     roles: list[str] = Field(min_length=1)
     credits: list[CreditRule]
+    datelines: list[PatternRule] = Field(default_factory=list)
     unit_suffixes: list[str] = Field(default_factory=list)
     chrome: list[PatternRule] = Field(default_factory=list)
     footers: list[PatternRule] = Field(default_factory=list)
@@ -194,12 +198,14 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "cues": (("verb", "subject"), ("verb", "speaker")),
     "breaks": ((),),
     "speech_intros": (("speaker",),),
+    "glued_cues": (("verb",),),
     "families": (("num",),),
     "frames": (("topic",),),
     "declared": (("count",),),
     "credits": (("body",),),
     "footers": ((),),
     "chrome": ((),),
+    "datelines": ((),),
     "delete": ((),),
 }
 
@@ -221,6 +227,7 @@ class Family:
     rule: Rule
     aliases: Mapping[str, int]
     alias_regex: re.Pattern[str] | None
+    group: str | None
 
 
 @dataclass(frozen=True)
@@ -284,12 +291,14 @@ class RuleSet:
     reports_heard: tuple[Rule, ...]
     more_words: tuple[str, ...]
     title_joiners: frozenset[str]
+    title_prefixes: tuple[str, ...]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
     meeting_subjects: frozenset[str]
     cues: tuple[Rule, ...]
     pronouns: frozenset[str]
     speech_intros: tuple[Rule, ...]
+    glued_cues: tuple[Rule, ...]
     breaks: tuple[Rule, ...]
     clause_openers: frozenset[str]
     families: tuple[Family, ...]
@@ -299,6 +308,7 @@ class RuleSet:
     declared: tuple[Rule, ...]
     roles: tuple[str, ...]
     credits: tuple[Credit, ...]
+    datelines: tuple[Rule, ...]
     unit_suffixes: tuple[str, ...]
     chrome: tuple[Rule, ...]
     footers: tuple[Rule, ...]
@@ -383,6 +393,7 @@ def load_rules(directory: Path) -> RuleSet:
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
+        title_prefixes=tuple(sorted((fold(p) for p in agenda.title_prefixes), key=len, reverse=True)),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
             for rule, spec in zip(
@@ -401,10 +412,13 @@ def load_rules(directory: Path) -> RuleSet:
         ),
         pronouns=frozenset(fold(p) for p in sections.pronouns),
         speech_intros=c.rules("sections.yaml", sections.speech_intros, sections.defs, "speech_intros"),
+        glued_cues=c.rules(
+            "sections.yaml", sections.glued_cues, {**sections.defs, "verbs": _alternation(verbs)}, "glued_cues"
+        ),
         breaks=c.rules("sections.yaml", sections.breaks, sections.defs, "breaks"),
         clause_openers=frozenset(fold(enums.clause_openers)),
         families=tuple(
-            Family(rule, {fold(k): v for k, v in spec.aliases.items()}, _alias_regex(spec.aliases, fold))
+            Family(rule, {fold(k): v for k, v in spec.aliases.items()}, _alias_regex(spec.aliases, fold), spec.group)
             for rule, spec in zip(
                 c.rules("enumerations.yaml", enums.families, enums.defs, "families"), enums.families, strict=True
             )
@@ -433,6 +447,7 @@ def load_rules(directory: Path) -> RuleSet:
                 strict=True,
             )
         ),
+        datelines=c.rules("credits.yaml", credits.datelines, credits.defs, "datelines"),
         unit_suffixes=tuple(fold(u) for u in credits.unit_suffixes),
         chrome=c.rules("credits.yaml", credits.chrome, credits.defs, "chrome"),
         footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),

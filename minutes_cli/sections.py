@@ -61,6 +61,9 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
             continue
         if any(rule.regex.match(text, sentence.start, sentence.end) for rule in rules.breaks):
             boundaries.append((sentence.start, None))
+        glued = _glued_cue(view, sentence, rules)
+        if glued is not None:
+            boundaries.append((glued.start, glued))
         last_speaker = _introduced_speaker(view, sentence, rules) or last_speaker
     sections: list[SectionFound] = []
     for index, (at, cue) in enumerate(boundaries):
@@ -80,6 +83,27 @@ def inside(sections: tuple[SectionFound, ...], starts: list[int], pos: int) -> b
     return index >= 0 and pos < sections[index].end
 
 
+def verb_of(written: str, rules: RuleSet) -> tuple[str, str] | None:
+    """(canonical verb, kind) of a cue verb as written; 提出四点建议 ends with the form 建议."""
+    if written in rules.verbs:
+        return rules.verbs[written]
+    form = max((f for f in rules.verbs if written.endswith(f)), key=len, default=None)
+    return rules.verbs[form] if form else None
+
+
+def _glued_cue(view: View, sentence: Sentence, rules: RuleSet) -> Cue | None:
+    """A subject-less cue glued to an agenda clause: 会议听取了…汇报，强调，要…"""
+    for rule in rules.glued_cues:
+        m = rule.regex.search(view.text, sentence.start, sentence.end)
+        if m is None:
+            continue
+        canonical = verb_of(m.group("verb"), rules)
+        if canonical is not None:
+            body, _ = trim(view.text, m.end(), sentence.end)
+            return Cue(rule.id, m.start("verb"), m.end("verb"), body, *canonical, None, None)
+    return None
+
+
 def _introduced_speaker(view: View, sentence: Sentence, rules: RuleSet) -> str | None:
     for rule in rules.speech_intros:
         m = rule.regex.match(view.text, sentence.start, sentence.end)
@@ -96,7 +120,10 @@ def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: 
         m = rule.regex.match(text, pos, endpos)
         if m is None:
             continue
-        verb, kind = rules.verbs[m.group("verb")]
+        canonical = verb_of(m.group("verb"), rules)
+        if canonical is None:
+            continue
+        verb, kind = canonical
         speaker: str | None = None
         person: Person | None = None
         if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:

@@ -42,6 +42,8 @@ def test_every_rule_carries_examples() -> None:
         *rules.footers,
         *rules.chrome,
         *rules.speech_intros,
+        *rules.glued_cues,
+        *rules.datelines,
     ]
     assert every
     assert [r.id for r in every if (r.file, r.id) not in with_examples] == []
