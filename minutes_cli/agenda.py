@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .findings import WarningFound
 from .normalize import View
 from .rules import RuleSet
 from .sections import SectionFound, inside
@@ -32,6 +33,7 @@ class Agenda:
     reports_heard: tuple[tuple[int, int], ...]
     documents: tuple[DocumentFound, ...]
     documents_more: bool
+    warnings: tuple[WarningFound, ...]
 
 
 def read_agenda(
@@ -64,7 +66,21 @@ def read_agenda(
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()
     documents.sort(key=lambda d: d.start)
-    return Agenda(tuple(reports), tuple(_unique(documents)), more)
+    return Agenda(tuple(reports), tuple(_unique(documents)), more, tuple(_unclosed_titles(text, start, end)))
+
+
+def _unclosed_titles(text: str, start: int, end: int) -> list[WarningFound]:
+    """A 《 that never closes (a report cut off inside a title) is reported, not guessed at."""
+    out: list[WarningFound] = []
+    pos = text.find("《", start, end)
+    while pos != -1:
+        close = _matching_close(text, pos, end)
+        if close is None:
+            stop = min(end, pos + 30)
+            out.append(WarningFound("unclosed-title", "a 《 is never closed; the title may be cut off", (pos, stop)))
+            break
+        pos = text.find("《", close + 1, end)
+    return out
 
 
 def _outside(

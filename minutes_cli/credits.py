@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .findings import WarningFound
 from .normalize import View
 from .people import valid_name
 from .rules import Credit, RuleSet
@@ -35,6 +36,7 @@ class Credits:
     content_start: int  # view
     content_end: int  # view
     reporters: tuple[ReporterFound, ...]
+    warnings: tuple[WarningFound, ...] = ()
 
 
 def find_credits(view: View, rules: RuleSet) -> Credits:
@@ -60,7 +62,14 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
         else:
             start, end = _bylines(view, start, end, rules, credit, reporters)
     start = _after_dateline(text, start, end, rules)
-    return Credits(start, end, tuple(reporters))
+    return Credits(start, end, tuple(reporters), _truncation(text, start, end, rules))
+
+
+def _truncation(text: str, start: int, end: int, rules: RuleSet) -> tuple[WarningFound, ...]:
+    if end <= start or rules.complete_ending.search(text, max(start, end - 20), end):
+        return ()
+    span = (max(start, end - 20), end)
+    return (WarningFound("truncated", "the text ends mid-sentence; the report may be cut off", span),)
 
 
 def _dateline_then(regex: re.Pattern[str], text: str, start: int, end: int, rules: RuleSet) -> re.Match[str] | None:

@@ -58,7 +58,8 @@ def _sentences(doc: Doc, rules: RuleSet) -> Doc:
 
 
 def _credits(doc: Doc, rules: RuleSet) -> Doc:
-    return replace(doc, credits=find_credits(need(doc.view, "view"), rules))
+    credits = find_credits(need(doc.view, "view"), rules)
+    return replace(doc, credits=credits, warnings=doc.warnings + credits.warnings)
 
 
 def _sections(doc: Doc, rules: RuleSet) -> Doc:
@@ -80,7 +81,7 @@ def _agenda(doc: Doc, rules: RuleSet) -> Doc:
     agenda = read_agenda(
         need(doc.view, "view"), doc.sentences, credits.content_start, credits.content_end, found.sections, rules
     )
-    return replace(doc, agenda=agenda)
+    return replace(doc, agenda=agenda, warnings=doc.warnings + agenda.warnings)
 
 
 def _enumerations(doc: Doc, rules: RuleSet) -> Doc:

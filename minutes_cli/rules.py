@@ -180,6 +180,7 @@ class CreditsFile(_Strict):
     roles: list[str] = Field(min_length=1)
     credits: list[CreditRule]
     datelines: list[PatternRule] = Field(default_factory=list)
+    complete_ending: str
     unit_suffixes: list[str] = Field(default_factory=list)
     chrome: list[PatternRule] = Field(default_factory=list)
     footers: list[PatternRule] = Field(default_factory=list)
@@ -309,6 +310,7 @@ class RuleSet:
     roles: tuple[str, ...]
     credits: tuple[Credit, ...]
     datelines: tuple[Rule, ...]
+    complete_ending: re.Pattern[str]
     unit_suffixes: tuple[str, ...]
     chrome: tuple[Rule, ...]
     footers: tuple[Rule, ...]
@@ -448,6 +450,9 @@ def load_rules(directory: Path) -> RuleSet:
             )
         ),
         datelines=c.rules("credits.yaml", credits.datelines, credits.defs, "datelines"),
+        complete_ending=c.pattern(
+            "credits.yaml", "complete_ending", "complete_ending", credits.complete_ending, credits.defs
+        ),
         unit_suffixes=tuple(fold(u) for u in credits.unit_suffixes),
         chrome=c.rules("credits.yaml", credits.chrome, credits.defs, "chrome"),
         footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),
