@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .assemble import build_report
 from .decode import MAX_INPUT_BYTES, Source, decode
@@ -32,6 +36,27 @@ def parse_file(path: str | Path, *, rules: RuleSet | None = None) -> Report:
     """Read and parse a report file; ``-`` reads standard input. Raises ``InputError``."""
     data, name = read_input(str(path))
     return build_report(run(decode(data, name, where=str(path)), rules or builtin_rules()))
+
+
+PARSED_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def load_report_data(path: str | Path, *, rules: RuleSet | None = None) -> dict[str, Any]:
+    """A report as a plain dict: parsed from a text file, or read from parsed YAML/JSON."""
+    path = str(path)
+    if not path.endswith(PARSED_SUFFIXES):
+        from .render import report_data
+
+        return report_data(parse_file(path, rules=rules))
+    data, _ = read_input(path)
+    try:
+        text = data.decode("utf-8-sig")
+        loaded = json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise InputError(path, f"not a parsed report (YAML/JSON): {' '.join(str(exc).split())}") from None
+    if not isinstance(loaded, dict) or "sections" not in loaded:
+        raise InputError(path, "not a parsed report: expected a mapping with meeting, chair, sections …")
+    return loaded
 
 
 def read_input(path: str) -> tuple[bytes, str]:

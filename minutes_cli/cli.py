@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
 from .errors import ExitCode, MinutesError
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
 
 app = typer.Typer(
     name="minutes",
@@ -52,6 +55,26 @@ def _root(
 
 
 TracebackOption = Annotated[bool, typer.Option("--traceback", help="Show the Python traceback on errors.")]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        metavar="DIR",
+        help="A rule directory layered over the built-in rules (repeatable); see --rules-only.",
+    ),
+]
+RulesOnlyOption = Annotated[
+    bool, typer.Option("--rules-only", help="Use only the --rules directories, not the built-in rules.")
+]
+
+
+def load_rule_option(dirs: list[Path] | None, only: bool = False) -> RuleSet | None:
+    """The rule set for --rules: None (built-in) when no directory is given."""
+    if not dirs:
+        return None
+    from .rules import builtin_rules_dir, load_layered
+
+    return load_layered(list(dirs) if only else [builtin_rules_dir(), *dirs])
 
 
 @contextmanager
@@ -90,9 +113,8 @@ def parse(
     ] = None,
     no_spans: Annotated[bool, typer.Option("--no-spans", help="Leave out the source spans.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the report carries warnings.")] = False,
-    rules_dir: Annotated[
-        Path | None, typer.Option("--rules", metavar="DIR", help="Use this rule directory instead of the built-in one.")
-    ] = None,
+    rules_dir: RulesOption = None,
+    rules_only: RulesOnlyOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Parse one report and print its structure as YAML (default) or JSON.
@@ -102,10 +124,9 @@ def parse(
     from .api import parse_file
     from .output import write_atomic
     from .render import render
-    from .rules import load_rules
 
     with guard(show_traceback):
-        rules = load_rules(rules_dir) if rules_dir is not None else None
+        rules = load_rule_option(rules_dir, rules_only)
         report = parse_file(file, rules=rules)
         text = render(report, fmt.value, spans=not no_spans)
         if output is None:
@@ -116,6 +137,46 @@ def parse(
             _say("warning", f"{report.source.name}: {warning.code}: {warning.message}")
     if strict and report.warnings:
         raise typer.Exit(int(ExitCode.WARNINGS))
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="Report text, or its parsed YAML/JSON.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Report text, or its parsed YAML/JSON.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    color: Annotated[Color, typer.Option("--color", help="Colour the text output.")] = Color.auto,
+    rules_dir: RulesOption = None,
+    rules_only: RulesOnlyOption = False,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Compare two versions of a report by structure; exit 0 when equal, 1 when they differ."""
+    import json
+
+    from .api import load_report_data
+    from .diffing import diff_reports, format_changes
+
+    with guard(show_traceback):
+        rules = load_rule_option(rules_dir, rules_only)
+        changes = diff_reports(load_report_data(old, rules=rules), load_report_data(new, rules=rules))
+        if fmt is DiffFormat.json:
+            payload = {"equal": not changes, "changes": [c.as_dict() for c in changes]}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            painted = color is Color.always or (color is Color.auto and sys.stdout.isatty())
+            sys.stdout.write(format_changes(changes, color=painted))
+    if changes:
+        raise typer.Exit(1)
 
 
 class EvalFormat(StrEnum):
@@ -134,9 +195,8 @@ def eval_command(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", metavar="F1", help="Exit 1 when the overall F1 is below this.")
     ] = None,
-    rules_dir: Annotated[
-        Path | None, typer.Option("--rules", metavar="DIR", help="Use this rule directory instead of the built-in one.")
-    ] = None,
+    rules_dir: RulesOption = None,
+    rules_only: RulesOnlyOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Score the parser against hand-corrected expected outputs: per-field precision/recall, worst files."""
@@ -145,11 +205,10 @@ def eval_command(
     from .api import parse_file
     from .evaluate import evaluate, format_table, load_expected, pair_files
     from .render import report_data
-    from .rules import load_rules
 
     failed = 0
     with guard(show_traceback):
-        rules = load_rules(rules_dir) if rules_dir is not None else None
+        rules = load_rule_option(rules_dir, rules_only)
         scored = []
         for report, want in pair_files(reports, expected):
             expected_data = load_expected(want)

@@ -340,20 +340,40 @@ def builtin_rules() -> RuleSet:
 
 def load_rules(directory: Path) -> RuleSet:
     """Load and compile every rule file in ``directory``; raise ``RuleError`` on any defect."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise RuleError(str(directory), "rules directory not found")
-    raw = {name: _read_yaml(directory / name) for name in RULE_FILES}
-    defs_file = _validate(DefsFile, raw["defs.yaml"], directory / "defs.yaml")
-    norm = _validate(NormalizeFile, raw["normalize.yaml"], directory / "normalize.yaml")
-    header = _validate(HeaderFile, raw["header.yaml"], directory / "header.yaml")
-    people = _validate(PeopleFile, raw["people.yaml"], directory / "people.yaml")
-    agenda = _validate(AgendaFile, raw["agenda.yaml"], directory / "agenda.yaml")
-    sections = _validate(SectionsFile, raw["sections.yaml"], directory / "sections.yaml")
-    enums = _validate(EnumerationsFile, raw["enumerations.yaml"], directory / "enumerations.yaml")
-    credits = _validate(CreditsFile, raw["credits.yaml"], directory / "credits.yaml")
+    return load_layered([directory])
 
-    script = _read_pairs(directory / norm.script_map)
+
+def load_layered(directories: list[Path]) -> RuleSet:
+    """Load the first directory (complete) with each later one layered over it.
+
+    A later directory may hold any subset of the files. Rules with the same ``id`` (and cue
+    verbs with the same ``verb``) replace earlier ones, new ones are appended; word lists are
+    extended; mappings are updated; other values are replaced. Lexicon files are combined.
+    """
+    dirs = [Path(d) for d in directories]
+    for directory in dirs:
+        if not directory.is_dir():
+            raise RuleError(str(directory), "rules directory not found")
+    raw: dict[str, Any] = {}
+    where: dict[str, Path] = {}
+    for name in RULE_FILES:
+        raw[name], where[name] = _read_yaml(dirs[0] / name), dirs[0] / name
+        for overlay in dirs[1:]:
+            if (overlay / name).is_file():
+                raw[name], where[name] = _merge(raw[name], _read_yaml(overlay / name)), overlay / name
+    directory = dirs[-1]
+    defs_file = _validate(DefsFile, raw["defs.yaml"], where["defs.yaml"])
+    norm = _validate(NormalizeFile, raw["normalize.yaml"], where["normalize.yaml"])
+    header = _validate(HeaderFile, raw["header.yaml"], where["header.yaml"])
+    people = _validate(PeopleFile, raw["people.yaml"], where["people.yaml"])
+    agenda = _validate(AgendaFile, raw["agenda.yaml"], where["agenda.yaml"])
+    sections = _validate(SectionsFile, raw["sections.yaml"], where["sections.yaml"])
+    enums = _validate(EnumerationsFile, raw["enumerations.yaml"], where["enumerations.yaml"])
+    credits = _validate(CreditsFile, raw["credits.yaml"], where["credits.yaml"])
+
+    script: dict[str, str] = {}
+    for path in _lexicons(dirs, norm.script_map):
+        script.update(_read_pairs(path))
     table: dict[int, str] = {ord(k): v for k, v in script.items()}
     table.update({ord(k): v for k, v in norm.fold.items()})
     fold = _Folder(table)
@@ -385,7 +405,7 @@ def load_rules(directory: Path) -> RuleSet:
         group_tails=tuple(fold(t) for t in people.group_tails),
         group_marks=tuple(fold(m) for m in people.group_marks),
         honorifics=tuple(fold(h) for h in people.honorifics),
-        surnames=frozenset(fold(s) for s in _read_lines(directory / "surnames.txt")),
+        surnames=frozenset(fold(s) for path in _lexicons(dirs, "surnames.txt") for s in _read_lines(path)),
         name_min=people.name_length.min,
         name_max=people.name_length.max,
         name_lengths=tuple(people.name_length_preference),
@@ -459,6 +479,24 @@ def load_rules(directory: Path) -> RuleSet:
         examples=tuple(c.examples),
     )
     return ruleset
+
+
+def _lexicons(dirs: list[Path], name: str) -> list[Path]:
+    """The lexicon ``name`` of the first directory (required) and of any overlay that has one."""
+    return [dirs[0] / name, *(d / name for d in dirs[1:] if (d / name).is_file())]
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in over.items()}}
+    if isinstance(base, list) and isinstance(over, list):
+        key = next((k for k in ("id", "verb") if all(isinstance(x, dict) and k in x for x in base + over)), None)
+        if key is None:
+            return base + [x for x in over if x not in base]
+        replaced = {x[key]: x for x in over}
+        merged = [replaced.pop(x[key], x) for x in base]
+        return merged + [x for x in over if x[key] in replaced]
+    return over
 
 
 class _Folder:
