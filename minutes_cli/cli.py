@@ -6,18 +6,19 @@ on stderr (``minutes: error: FILE: problem``). Data goes to stdout, diagnostics 
 
 from __future__ import annotations
 
+import json
 import sys
 import traceback as tb
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import __version__
-from .errors import ExitCode, MinutesError
+from .errors import ExitCode, MinutesError, UsageError
 
 if TYPE_CHECKING:
     from .rules import RuleSet
@@ -34,6 +35,7 @@ app = typer.Typer(
 class Format(StrEnum):
     yaml = "yaml"
     json = "json"
+    jsonl = "jsonl"
 
 
 def _version(value: bool) -> None:
@@ -104,39 +106,119 @@ def _say(kind: str, message: str) -> None:
 
 @app.command()
 def parse(
-    file: Annotated[
-        str, typer.Argument(metavar="FILE", help="Report text file (UTF-8, UTF-8 with BOM, GB18030), or - for stdin.")
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Report text files (UTF-8, UTF-8 with BOM, GB18030) or directories of *.txt; - reads stdin.",
+        ),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format; jsonl for many reports.")] = Format.yaml,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
     ] = None,
     no_spans: Annotated[bool, typer.Option("--no-spans", help="Leave out the source spans.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the report carries warnings.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a report carries warnings.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in this many processes (batch).")] = 1,
     rules_dir: RulesOption = None,
     rules_only: RulesOnlyOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
-    """Parse one report and print its structure as YAML (default) or JSON.
+    """Parse reports and print their structure as YAML (default), JSON, or JSON lines.
 
-    Warnings (declared count mismatch, numbering gap) go to stderr and into `warnings`.
+    Several files or a directory: --format jsonl, one JSON object per report per line.
+
+    A file that fails becomes an error record on its line; the rest go on (exit 4).
     """
+    from .batch import expand
+
+    with guard(show_traceback):
+        inputs = expand(files)
+        if fmt is Format.jsonl or len(inputs) != 1 or inputs[0] != files[0]:
+            code = _parse_batch(inputs, fmt, output, strict, jobs, rules_dir, rules_only)
+        else:
+            code = _parse_one(inputs[0], fmt, output, no_spans, strict, rules_dir, rules_only)
+    if code:
+        raise typer.Exit(code)
+
+
+def _parse_one(
+    file: str,
+    fmt: Format,
+    output: Path | None,
+    no_spans: bool,
+    strict: bool,
+    rules_dir: list[Path] | None,
+    rules_only: bool,
+) -> int:
     from .api import parse_file
     from .output import write_atomic
     from .render import render
 
-    with guard(show_traceback):
-        rules = load_rule_option(rules_dir, rules_only)
-        report = parse_file(file, rules=rules)
-        text = render(report, fmt.value, spans=not no_spans)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
-        for warning in report.warnings:
-            _say("warning", f"{report.source.name}: {warning.code}: {warning.message}")
-    if strict and report.warnings:
-        raise typer.Exit(int(ExitCode.WARNINGS))
+    report = parse_file(file, rules=load_rule_option(rules_dir, rules_only))
+    text = render(report, fmt.value, spans=not no_spans)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+    for warning in report.warnings:
+        _say("warning", f"{report.source.name}: {warning.code}: {warning.message}")
+    return int(ExitCode.WARNINGS) if strict and report.warnings else 0
+
+
+def _parse_batch(
+    files: list[str],
+    fmt: Format,
+    output: Path | None,
+    strict: bool,
+    jobs: int,
+    rules_dir: list[Path] | None,
+    rules_only: bool,
+) -> int:
+    from contextlib import nullcontext
+
+    from .batch import parse_many
+    from .output import atomic_writer
+    from .rules import builtin_rules_dir
+
+    if fmt is not Format.jsonl:
+        raise UsageError("several reports need --format jsonl (one JSON object per line)")
+    if not files:
+        raise UsageError("no report files found")
+    dirs = None if not rules_dir else (list(rules_dir) if rules_only else [builtin_rules_dir(), *rules_dir])
+    if dirs:
+        load_rule_option(rules_dir, rules_only)  # a broken rule set stops here, once, with exit 3
+    failed = warned = 0
+    with atomic_writer(output) if output else nullcontext(sys.stdout) as sink, _progress(len(files)) as step:
+        for outcome in parse_many(files, rule_dirs=dirs, jobs=jobs):
+            sink.write(outcome.line + "\n")
+            if outcome.exit_code:
+                failed += 1
+                _say("error", f"{outcome.file}: {json.loads(outcome.line)['error']}")
+            warned += outcome.warnings > 0
+            step()
+    if failed:
+        return int(ExitCode.INPUT)
+    return int(ExitCode.WARNINGS) if strict and warned else 0
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when stderr is a terminal; nothing otherwise."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("parsing", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 class DiffFormat(StrEnum):

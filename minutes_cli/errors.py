@@ -31,6 +31,15 @@ class MinutesError(Exception):
         self.problem = problem
 
 
+class UsageError(MinutesError):
+    """The command line asks for something that cannot work (several reports as YAML)."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, problem: str) -> None:
+        super().__init__("usage", problem)
+
+
 class InputError(MinutesError):
     """The input file cannot be turned into text (missing, binary, undecodable, empty)."""
 

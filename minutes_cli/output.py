@@ -5,17 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from .errors import OutputError
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same directory.
-
-    A failure (missing or read-only directory, full disk, interruption) leaves no partial
-    file behind and any earlier file at ``path`` as it was.
-    """
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` only when the block ends without error."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -28,7 +27,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644 & ~_umask())
@@ -39,6 +38,16 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same directory.
+
+    A failure (missing or read-only directory, full disk, interruption) leaves no partial
+    file behind and any earlier file at ``path`` as it was.
+    """
+    with atomic_writer(path) as fh:
+        fh.write(text)
 
 
 def _umask() -> int:

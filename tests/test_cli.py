@@ -90,7 +90,7 @@ def _write(path: Path, data: bytes) -> Path:
     ("make", "problem"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "is a directory"),
+        (lambda d: d, "is a directory with no *.txt reports"),
         (lambda d: _write(d / "empty.txt", b""), "file is empty"),
         (lambda d: _write(d / "blank.txt", b" \n\t\r\n\xe3\x80\x80"), "only whitespace"),
         (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "binary"),
