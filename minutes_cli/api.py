@@ -48,15 +48,20 @@ def load_report_data(path: str | Path, *, rules: RuleSet | None = None) -> dict[
         from .render import report_data
 
         return report_data(parse_file(path, rules=rules))
-    data, _ = read_input(path)
-    try:
-        text = data.decode("utf-8-sig")
-        loaded = json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
-    except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        raise InputError(path, f"not a parsed report (YAML/JSON): {' '.join(str(exc).split())}") from None
+    loaded = read_parsed(path)
     if not isinstance(loaded, dict) or "sections" not in loaded:
         raise InputError(path, "not a parsed report: expected a mapping with meeting, chair, sections …")
     return loaded
+
+
+def read_parsed(path: str) -> Any:
+    """The data in a YAML or JSON file; InputError when it is neither."""
+    data, _ = read_input(path)
+    try:
+        text = data.decode("utf-8-sig")
+        return json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise InputError(path, f"not a parsed report (YAML/JSON): {' '.join(str(exc).split())}") from None
 
 
 def read_input(path: str) -> tuple[bytes, str]:

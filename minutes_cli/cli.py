@@ -261,6 +261,58 @@ def diff_command(
         raise typer.Exit(1)
 
 
+@app.command("show")
+def show_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Report text, or its parsed YAML/JSON; - reads stdin.")],
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, help="Width in columns (default: the terminal).")
+    ] = None,
+    rules_dir: RulesOption = None,
+    rules_only: RulesOnlyOption = False,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Show a report's structure for reading at a terminal: meeting, people, agenda, sections."""
+    from rich.console import Console
+
+    from .api import load_report_data
+    from .model import Report
+    from .show import build_view
+
+    with guard(show_traceback):
+        data = load_report_data(file, rules=load_rule_option(rules_dir, rules_only))
+        report = Report.model_validate(data)
+        Console(width=width, highlight=False).print(build_view(report))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the output (schema v1), generated from the model."""
+    from .validate import json_schema
+
+    sys.stdout.write(json_schema())
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Parsed reports (YAML or JSON).")],
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Check parsed reports against the schema and domain rules; exit 1 with one line per problem."""
+    from .api import read_parsed
+    from .validate import problems
+
+    found = 0
+    with guard(show_traceback):
+        for file in files:
+            if not file.endswith((".yaml", ".yml", ".json")):
+                raise UsageError(f"{file}: validate reads parsed reports (.yaml, .yml, .json)")
+            for problem in problems(read_parsed(file)):
+                sys.stdout.write(f"{file}: {problem}\n")
+                found += 1
+    if found:
+        raise typer.Exit(int(ExitCode.WARNINGS))
+
+
 class EvalFormat(StrEnum):
     table = "table"
     json = "json"

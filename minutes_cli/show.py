@@ -32,7 +32,7 @@ TITLE_SEPARATOR = "、"
 
 
 def build_view(report: Report) -> RenderableType:
-    """The whole view of ``report`` as one renderable, parts in schema order."""
+    """The whole view of ``report`` as one renderable, parts in schema order, a blank line apart."""
     parts: list[RenderableType] = [_header(report)]
     if report.attendees:
         parts.append(_attendees(report))
@@ -45,7 +45,12 @@ def build_view(report: Report) -> RenderableType:
     parts.append(_reporters(report))
     if report.warnings:
         parts.append(_warnings(report))
-    return Group(*parts)
+    spaced: list[RenderableType] = []
+    for part in parts:
+        if spaced:
+            spaced.append(Text(""))
+        spaced.append(part)
+    return Group(*spaced)
 
 
 def render_text(report: Report, *, width: int = 100, color: bool = False) -> str:
