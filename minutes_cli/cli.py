@@ -118,6 +118,9 @@ def parse(
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
     ] = None,
     no_spans: Annotated[bool, typer.Option("--no-spans", help="Leave out the source spans.")] = False,
+    no_source: Annotated[
+        bool, typer.Option("--no-source", help="Leave out the source block (file name, hash, length).")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a report carries warnings.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in this many processes (batch).")] = 1,
     rules_dir: RulesOption = None,
@@ -137,7 +140,7 @@ def parse(
         if fmt is Format.jsonl or len(inputs) != 1 or inputs[0] != files[0]:
             code = _parse_batch(inputs, fmt, output, strict, jobs, rules_dir, rules_only)
         else:
-            code = _parse_one(inputs[0], fmt, output, no_spans, strict, rules_dir, rules_only)
+            code = _parse_one(inputs[0], fmt, output, (no_spans, no_source), strict, rules_dir, rules_only)
     if code:
         raise typer.Exit(code)
 
@@ -146,7 +149,7 @@ def _parse_one(
     file: str,
     fmt: Format,
     output: Path | None,
-    no_spans: bool,
+    leave_out: tuple[bool, bool],
     strict: bool,
     rules_dir: list[Path] | None,
     rules_only: bool,
@@ -156,7 +159,8 @@ def _parse_one(
     from .render import render
 
     report = parse_file(file, rules=load_rule_option(rules_dir, rules_only))
-    text = render(report, fmt.value, spans=not no_spans)
+    no_spans, no_source = leave_out
+    text = render(report, fmt.value, spans=not no_spans, source=not no_source)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -282,6 +286,33 @@ def show_command(
         data = load_report_data(file, rules=load_rule_option(rules_dir, rules_only))
         report = Report.model_validate(data)
         Console(width=width, highlight=False).print(build_view(report))
+
+
+rules_app = typer.Typer(help="Work with rule directories.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check_command(
+    directory: Annotated[
+        Path | None, typer.Argument(metavar="[DIR]", help="A rule directory (default: the built-in rules).")
+    ] = None,
+    only: Annotated[bool, typer.Option("--only", help="Check DIR alone, not layered over the built-in rules.")] = False,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Validate a rule directory and run the examples its rules carry; exit 1 if any fails."""
+    from .rulecheck import check
+    from .rules import builtin_rules
+
+    with guard(show_traceback):
+        rules = (load_rule_option([directory], only) if directory is not None else None) or builtin_rules()
+        failures = check(rules)
+        for failure in failures:
+            sys.stdout.write(f"{failure}\n")
+        passed = len(rules.examples) - len(failures)
+        sys.stdout.write(f"rules: {rules.directory}: {passed} of {len(rules.examples)} examples pass\n")
+    if failures:
+        raise typer.Exit(int(ExitCode.WARNINGS))
 
 
 @app.command("schema")

@@ -34,13 +34,15 @@ def _flow(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
 _Dumper.add_representer(_FlowList, _flow)
 
 
-def report_data(report: Report, *, spans: bool = True) -> dict[str, Any]:
+def report_data(report: Report, *, spans: bool = True, source: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = _shape(report.model_dump(mode="json"), spans)
+    if not source:
+        del data["source"]
     return data
 
 
-def render(report: Report, fmt: str = "yaml", *, spans: bool = True) -> str:
-    data = report_data(report, spans=spans)
+def render(report: Report, fmt: str = "yaml", *, spans: bool = True, source: bool = True) -> str:
+    data = report_data(report, spans=spans, source=source)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return to_yaml(data)

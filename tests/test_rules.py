@@ -3,15 +3,18 @@ naming the file, the rule and the field."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from typer.testing import CliRunner
 
+from minutes_cli.cli import app
 from minutes_cli.errors import RuleError
-from minutes_cli.normalize import normalize
+from minutes_cli.rulecheck import example_failure
 from minutes_cli.rules import Example, RuleSet, builtin_rules, builtin_rules_dir, load_rules
 
 EXAMPLES = builtin_rules().examples
@@ -51,14 +54,7 @@ def test_every_rule_carries_examples() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=_id)
 def test_rule_example(example: Example, rules: RuleSet) -> None:
-    text = example.text if example.raw else normalize(example.text, rules).text
-    m = example.regex.search(text)
-    if not example.should_match:
-        assert m is None, f"{example.rule} should not match {example.text!r} but matched {m.group()!r}"
-        return
-    assert m is not None, f"{example.rule} should match {example.text!r}"
-    for group, want in example.groups.items():
-        assert m.group(group) == rules.fold(want), f"{example.rule}: group {group}"
+    assert example_failure(example, rules) is None
 
 
 def test_builtin_rules_are_found_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,3 +130,40 @@ def test_a_clerk_can_add_a_cue_word_without_code(rules_copy: Path) -> None:
     )
     report = parse_text(text, rules=load_rules(rules_copy))
     assert [(s.cue, s.kind) for s in report.sections] == [("会议强调", "emphasis"), ("会议号召", "appeal")]
+
+
+def test_rules_check_command(runner: CliRunner, rules_copy: Path) -> None:
+    ok = runner.invoke(app, ["rules", "check"])
+    assert ok.exit_code == 0, ok.stdout
+    assert ok.stdout.startswith("rules: ")
+    assert ok.stdout.rstrip().endswith("examples pass")
+    _edit(
+        rules_copy / "sections.yaml",
+        "no_match: ['会议听取了汇报', '会议室']",
+        "no_match: ['会议听取了汇报', '会议室', '会议强调，']",
+    )
+    bad = runner.invoke(app, ["rules", "check", str(rules_copy), "--only"])
+    assert bad.exit_code == 1
+    assert "sections.yaml: rule 'meeting_cue': should not match '会议强调，'" in bad.stdout
+
+
+def test_rules_check_reports_a_broken_file_with_exit_3(runner: CliRunner, rules_copy: Path) -> None:
+    (rules_copy / "people.yaml").write_text("attendance: {}\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "check", str(rules_copy)])
+    assert result.exit_code == 3
+    assert "people.yaml" in result.stderr
+
+
+def test_an_overlay_directory_adds_rules(runner: CliRunner, tmp_path: Path) -> None:
+    overlay = tmp_path / "house"
+    overlay.mkdir()
+    (overlay / "sections.yaml").write_text(
+        "verbs:\n  - verb: 号召\n    kind: appeal\n    forms: [号召]\n", encoding="utf-8"
+    )
+    report = tmp_path / "r.txt"
+    report.write_text("会议强调，要抓好落实。\n会议号召，全市上下要行动起来。", encoding="utf-8")
+    plain = runner.invoke(app, ["parse", str(report), "-f", "json"])
+    layered = runner.invoke(app, ["parse", str(report), "-f", "json", "--rules", str(overlay)])
+    assert [s["cue"] for s in json.loads(plain.stdout)["sections"]] == ["会议强调"]
+    assert [s["kind"] for s in json.loads(layered.stdout)["sections"]] == ["emphasis", "appeal"]
+    assert runner.invoke(app, ["rules", "check", str(overlay)]).exit_code == 0
