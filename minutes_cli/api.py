@@ -14,7 +14,7 @@ from .assemble import build_report
 from .decode import MAX_INPUT_BYTES, Source, decode
 from .errors import InputError
 from .model import Report
-from .pipeline import run
+from .pipeline import Doc, run
 from .rules import RuleSet, builtin_rules
 
 STDIN = "-"
@@ -30,6 +30,12 @@ def parse_text(text: str, *, name: str = "<text>", rules: RuleSet | None = None)
 def parse_bytes(data: bytes, *, name: str = "<bytes>", rules: RuleSet | None = None) -> Report:
     """Decode (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse."""
     return build_report(run(decode(data, name), rules or builtin_rules()))
+
+
+def parse_doc(path: str | Path, *, rules: RuleSet | None = None) -> Doc:
+    """The pipeline's full findings for a file (what ``minutes explain`` shows)."""
+    data, name = read_input(str(path))
+    return run(decode(data, name, where=str(path)), rules or builtin_rules())
 
 
 def parse_file(path: str | Path, *, rules: RuleSet | None = None) -> Report:

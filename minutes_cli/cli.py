@@ -288,6 +288,22 @@ def show_command(
         Console(width=width, highlight=False).print(build_view(report))
 
 
+@app.command("explain")
+def explain_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Report text file; - reads stdin.")],
+    rules_dir: RulesOption = None,
+    rules_only: RulesOnlyOption = False,
+    show_traceback: TracebackOption = False,
+) -> None:
+    """Show, sentence by sentence, which rule claimed it and what it produced; list unclaimed sentences."""
+    from .api import parse_doc
+    from .explain import explain, format_explanation
+
+    with guard(show_traceback):
+        doc = parse_doc(file, rules=load_rule_option(rules_dir, rules_only))
+        sys.stdout.write(format_explanation(explain(doc)))
+
+
 rules_app = typer.Typer(help="Work with rule directories.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 

@@ -59,6 +59,7 @@ class Header:
     attendees: tuple[AttendeeFound, ...]
     attendees_more: bool
     warnings: tuple[WarningFound, ...]
+    meeting_rule: str | None = None  # the rule that found name, scope and purpose
 
 
 def read_header(
@@ -72,11 +73,11 @@ def read_header(
     """``lead`` is where the header is looked for first; the chair and attendance sentences
     may also come late in ``content`` (主持会议时指出; 出席会议 as the last sentence)."""
     warnings: list[WarningFound] = []
-    name, scope, purpose = _meeting(view, *lead, rules, warnings)
+    name, scope, purpose, meeting_rule = _meeting(view, *lead, rules, warnings)
     chair = _chair(view, *lead, rules) or _chair(view, *content, rules)
     attendees, more = _attendees(view, sentences, content, sections, rules, chair)
     date = _date(view, sentences, *lead, rules)
-    return Header(date, name, scope, purpose, chair, attendees, more, tuple(warnings))
+    return Header(date, name, scope, purpose, chair, attendees, more, tuple(warnings), meeting_rule)
 
 
 def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> DateFound | None:
@@ -113,7 +114,7 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
 
 def _meeting(
     view: View, start: int, end: int, rules: RuleSet, warnings: list[WarningFound]
-) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None]:
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, str | None]:
     text = view.text
     for rule in rules.meeting:
         m = rule.regex.search(text, start, end)
@@ -140,8 +141,8 @@ def _meeting(
                 if pm:
                     purpose = pm.span()
                     break
-        return name, scope, purpose
-    return None, None, None
+        return name, scope, purpose, rule.id
+    return None, None, None, None
 
 
 def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, int] | None:
