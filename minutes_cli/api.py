@@ -6,16 +6,18 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .assemble import build_report
+from .assemble import build_data, build_report
 from .decode import MAX_INPUT_BYTES, Source, decode
 from .errors import InputError
-from .model import Report
 from .pipeline import Doc, run
 from .rules import RuleSet, builtin_rules
+
+if TYPE_CHECKING:
+    from .model import Report
 
 STDIN = "-"
 
@@ -38,6 +40,11 @@ def parse_doc(path: str | Path, *, rules: RuleSet | None = None) -> Doc:
     return run(decode(data, name, where=str(path)), rules or builtin_rules())
 
 
+def parse_file_data(path: str | Path, *, rules: RuleSet | None = None) -> dict[str, Any]:
+    """Like ``parse_file``, as plain JSON-ready data (what the CLI writes; no pydantic)."""
+    return build_data(parse_doc(path, rules=rules))
+
+
 def parse_file(path: str | Path, *, rules: RuleSet | None = None) -> Report:
     """Read and parse a report file; ``-`` reads standard input. Raises ``InputError``."""
     data, name = read_input(str(path))
@@ -51,9 +58,7 @@ def load_report_data(path: str | Path, *, rules: RuleSet | None = None) -> dict[
     """A report as a plain dict: parsed from a text file, or read from parsed YAML/JSON."""
     path = str(path)
     if not path.endswith(PARSED_SUFFIXES):
-        from .render import report_data
-
-        return report_data(parse_file(path, rules=rules))
+        return parse_file_data(path, rules=rules)
     loaded = read_parsed(path)
     if not isinstance(loaded, dict) or "sections" not in loaded:
         raise InputError(path, "not a parsed report: expected a mapping with meeting, chair, sections …")

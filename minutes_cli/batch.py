@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .api import parse_file
+from .api import parse_file_data
 from .errors import ExitCode, InputError, MinutesError
 from .render import report_data
 from .rules import RuleSet, load_layered
@@ -60,9 +60,9 @@ def parse_one(file: str) -> Outcome:
     """Parse one file into a JSON line, or an error record; never raises for bad input."""
     try:
         rules = _rules(_STATE["rule_dirs"])
-        report = parse_file(file, rules=rules)
-        line = json.dumps(report_data(report), ensure_ascii=False, separators=(",", ":"))
-        return Outcome(file, line, 0, len(report.warnings))
+        data = parse_file_data(file, rules=rules)
+        line = json.dumps(report_data(data), ensure_ascii=False, separators=(",", ":"))
+        return Outcome(file, line, 0, len(data["warnings"]))
     except MinutesError as exc:
         record = {"file": file, "error": exc.problem, "exit_code": int(exc.exit_code)}
         return Outcome(file, json.dumps(record, ensure_ascii=False), int(exc.exit_code), 0)

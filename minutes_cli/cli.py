@@ -154,20 +154,20 @@ def _parse_one(
     rules_dir: list[Path] | None,
     rules_only: bool,
 ) -> int:
-    from .api import parse_file
+    from .api import parse_file_data
     from .output import write_atomic
     from .render import render
 
-    report = parse_file(file, rules=load_rule_option(rules_dir, rules_only))
+    data = parse_file_data(file, rules=load_rule_option(rules_dir, rules_only))
     no_spans, no_source = leave_out
-    text = render(report, fmt.value, spans=not no_spans, source=not no_source)
+    text = render(data, fmt.value, spans=not no_spans, source=not no_source)
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
-    for warning in report.warnings:
-        _say("warning", f"{report.source.name}: {warning.code}: {warning.message}")
-    return int(ExitCode.WARNINGS) if strict and report.warnings else 0
+    for warning in data["warnings"]:
+        _say("warning", f"{data['source']['name']}: {warning['code']}: {warning['message']}")
+    return int(ExitCode.WARNINGS) if strict and data["warnings"] else 0
 
 
 def _parse_batch(

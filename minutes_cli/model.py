@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+from .assemble import SCHEMA_VERSION
 
 Span = tuple[int, int]
 

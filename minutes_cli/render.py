@@ -8,11 +8,12 @@ drops every span for a cleaner reading view.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .model import Report
+if TYPE_CHECKING:
+    from .model import Report
 
 FORMATS = ("yaml", "json")
 # Wider than any line: YAML must never fold a long Chinese sentence.
@@ -34,14 +35,16 @@ def _flow(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
 _Dumper.add_representer(_FlowList, _flow)
 
 
-def report_data(report: Report, *, spans: bool = True, source: bool = True) -> dict[str, Any]:
-    data: dict[str, Any] = _shape(report.model_dump(mode="json"), spans)
+def report_data(report: Report | dict[str, Any], *, spans: bool = True, source: bool = True) -> dict[str, Any]:
+    """The report as plain data in key order (from a ``Report`` or from ``build_data``)."""
+    raw = report if isinstance(report, dict) else report.model_dump(mode="json")
+    data: dict[str, Any] = _shape(raw, spans)
     if not source:
         del data["source"]
     return data
 
 
-def render(report: Report, fmt: str = "yaml", *, spans: bool = True, source: bool = True) -> str:
+def render(report: Report | dict[str, Any], fmt: str = "yaml", *, spans: bool = True, source: bool = True) -> str:
     data = report_data(report, spans=spans, source=source)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -68,3 +68,12 @@ def test_output_is_deterministic() -> None:
 
     first = render(parse_file(SEED), "json")
     assert all(render(parse_file(SEED), "json") == first for _ in range(3))
+
+
+def test_the_cli_data_path_equals_the_validated_model_on_every_sample() -> None:
+    from minutes_cli.api import parse_file_data
+    from minutes_cli.model import Report
+
+    for sample in sorted(SAMPLES.glob("**/*.txt")):
+        data = parse_file_data(sample)
+        assert Report.model_validate(data).model_dump(mode="json") == data, sample.name

@@ -167,3 +167,30 @@ def test_an_overlay_directory_adds_rules(runner: CliRunner, tmp_path: Path) -> N
     assert [s["cue"] for s in json.loads(plain.stdout)["sections"]] == ["会议强调"]
     assert [s["kind"] for s in json.loads(layered.stdout)["sections"]] == ["emphasis", "appeal"]
     assert runner.invoke(app, ["rules", "check", str(overlay)]).exit_code == 0
+
+
+def test_compiled_rules_are_cached_in_the_user_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_cli import rules as rules_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = rules_module.load_layered([builtin_rules_dir()])
+    cached = list((tmp_path / "cache" / "minutes").glob("rules-*.pickle"))
+    assert len(cached) == 1
+    again = rules_module.load_layered([builtin_rules_dir()])
+    assert again == first
+
+
+def test_an_unusable_cache_dir_is_silent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_cli import rules as rules_module
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert rules_module.load_layered([builtin_rules_dir()]).verbs
+    corrupt = tmp_path / "corrupt" / "minutes"
+    corrupt.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "corrupt"))
+    rules_module.load_layered([builtin_rules_dir()])
+    for path in corrupt.glob("rules-*.pickle"):
+        path.write_bytes(b"garbage")
+    assert rules_module.load_layered([builtin_rules_dir()]).verbs

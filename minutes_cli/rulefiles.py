@@ -1,0 +1,506 @@
+"""Reading rule files: YAML and lexicons in, a compiled ``RuleSet`` out.
+
+Input: rule directories (the first complete, later ones layered over it). Output: ``RuleSet``.
+Each YAML file has a pydantic model with ``extra="forbid"``, so a misspelt key is an error,
+not a silently ignored rule. Patterns may use ``${name}`` from ``defs.yaml`` or the file's
+own ``defs:``; a few names (``${verbs}``, ``${roles}``, ``${meeting_subjects}``) are built
+from the file's word lists. Every error names the file, the rule id and the field.
+Example: ``load_layered([builtin_rules_dir(), Path("house-rules")])``.
+
+Only this module imports pydantic for rules; ``rules.load_layered`` calls it on a cache miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import RuleError
+from .rules import (
+    RULE_FILES,
+    Action,
+    Credit,
+    Example,
+    Family,
+    Frame,
+    Repeated,
+    Rule,
+    RuleSet,
+)
+
+_ID = r"^[a-z][a-z0-9_]*$"
+_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GroupExample(_Strict):
+    text: str
+    groups: dict[str, str] = Field(default_factory=dict)
+
+
+class Examples(_Strict):
+    match: list[str | GroupExample] = Field(min_length=1)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class PatternRule(_Strict):
+    id: str = Field(pattern=_ID)
+    pattern: str = Field(min_length=1)
+    note: str | None = None
+    examples: Examples
+
+
+class ActionRule(PatternRule):
+    canonical: dict[str, str] = Field(default_factory=dict)
+
+
+class FamilyRule(PatternRule):
+    aliases: dict[str, int] = Field(default_factory=dict)
+    group: str | None = None
+
+
+class FrameRule(PatternRule):
+    marker: str = Field(min_length=1)
+    min_items: int = Field(default=3, ge=2)
+
+
+class CreditRule(PatternRule):
+    where: Literal["start", "end", "line"]
+
+
+class VerbEntry(_Strict):
+    verb: str = Field(min_length=1)
+    kind: str = Field(pattern=r"^[a-z][a-z_]*$")
+    forms: list[str] = Field(min_length=1)
+
+
+class NameLength(_Strict):
+    min: int = Field(ge=1)
+    max: int = Field(ge=1)
+
+
+class DefsFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+
+
+class NormalizeFile(_Strict):
+    fold: dict[str, str] = Field(default_factory=dict)
+    script_map: str
+    delete: list[PatternRule]
+
+    @field_validator("fold")
+    @classmethod
+    def _one_for_one(cls, v: dict[str, str]) -> dict[str, str]:
+        for key, value in v.items():
+            if len(key) != 1 or len(value) != 1:
+                raise ValueError(f"fold {key!r} -> {value!r}: both sides must be one character")
+        return v
+
+
+class HeaderFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    dates: list[PatternRule]
+    dateline_tail: str
+    date_context: str
+    scopes: list[str]
+    meeting: list[PatternRule]
+    generic_names: list[str] = Field(default_factory=list)
+    purpose: list[PatternRule]
+    chair: list[PatternRule]
+
+
+class PeopleFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    title_suffixes: list[str] = Field(min_length=1)
+    collective_titles: list[str] = Field(default_factory=list)
+    group_joiners: list[str] = Field(default_factory=list)
+    group_tails: list[str] = Field(default_factory=list)
+    group_marks: list[str] = Field(default_factory=list)
+    honorifics: list[str] = Field(default_factory=list)
+    name_length: NameLength
+    name_length_preference: list[int] = Field(min_length=1)
+    name_stop_chars: str = ""
+    dotted_name_max: int = Field(ge=2)
+    attendance: list[PatternRule]
+
+
+class AgendaFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    more_words: list[str] = Field(default_factory=list)
+    title_joiners: list[str] = Field(default_factory=list)
+    title_prefixes: list[str] = Field(default_factory=list)
+    reports_heard: list[PatternRule]
+    document_actions: list[ActionRule]
+
+
+class SectionsFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    verbs: list[VerbEntry] = Field(min_length=1)
+    meeting_subjects: list[str] = Field(min_length=1)
+    cues: list[PatternRule]
+    pronouns: list[str] = Field(default_factory=list)
+    speech_intros: list[PatternRule] = Field(default_factory=list)
+    glued_cues: list[PatternRule] = Field(default_factory=list)
+    breaks: list[PatternRule] = Field(default_factory=list)
+
+
+class RepeatedPhrases(_Strict):
+    min_items: int = Field(ge=2)
+    min_length: int = Field(ge=1)
+    max_length: int = Field(ge=1)
+    openers: str = Field(min_length=1)
+    phrase_ends: list[str] = Field(default_factory=list)
+    excluded_starts: list[str] = Field(default_factory=list)
+
+
+class EnumerationsFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    clause_openers: str = Field(min_length=1)
+    families: list[FamilyRule]
+    frames: list[FrameRule] = Field(default_factory=list)
+    repeated_phrases: RepeatedPhrases
+    list_intro: str
+    declared: list[PatternRule] = Field(default_factory=list)
+
+
+class CreditsFile(_Strict):
+    defs: dict[str, str] = Field(default_factory=dict)
+    roles: list[str] = Field(min_length=1)
+    credits: list[CreditRule]
+    datelines: list[PatternRule] = Field(default_factory=list)
+    complete_ending: str
+    unit_suffixes: list[str] = Field(default_factory=list)
+    chrome: list[PatternRule] = Field(default_factory=list)
+    footers: list[PatternRule] = Field(default_factory=list)
+
+
+# Named groups the code reads from each rule list: the contract between code and data.
+_REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    # each entry: alternatives; a rule must have all groups of at least one alternative
+    "dates": (("day",), ("relative",)),
+    "meeting": (("name",),),
+    "purpose": ((),),
+    "chair": (("person", "role"),),
+    "attendance": (("verb",),),
+    "reports_heard": (("text",),),
+    "document_actions": (("action",),),
+    "cues": (("verb", "subject"), ("verb", "speaker")),
+    "breaks": ((),),
+    "speech_intros": (("speaker",),),
+    "glued_cues": (("verb",),),
+    "families": (("num",),),
+    "frames": (("topic",),),
+    "declared": (("count",),),
+    "credits": (("body",),),
+    "footers": ((),),
+    "chrome": ((),),
+    "datelines": ((),),
+    "delete": ((),),
+}
+
+
+def compile_rules(directories: list[Path]) -> RuleSet:
+    """Load the first directory (complete) with each later one layered over it.
+
+    A later directory may hold any subset of the files. Rules with the same ``id`` (and cue
+    verbs with the same ``verb``) replace earlier ones, new ones are appended; word lists are
+    extended; mappings are updated; other values are replaced. Lexicon files are combined.
+    """
+    dirs = [Path(d) for d in directories]
+    for directory in dirs:
+        if not directory.is_dir():
+            raise RuleError(str(directory), "rules directory not found")
+    raw: dict[str, Any] = {}
+    where: dict[str, Path] = {}
+    for name in RULE_FILES:
+        raw[name], where[name] = _read_yaml(dirs[0] / name), dirs[0] / name
+        for overlay in dirs[1:]:
+            if (overlay / name).is_file():
+                raw[name], where[name] = _merge(raw[name], _read_yaml(overlay / name)), overlay / name
+    directory = dirs[-1]
+    defs_file = _validate(DefsFile, raw["defs.yaml"], where["defs.yaml"])
+    norm = _validate(NormalizeFile, raw["normalize.yaml"], where["normalize.yaml"])
+    header = _validate(HeaderFile, raw["header.yaml"], where["header.yaml"])
+    people = _validate(PeopleFile, raw["people.yaml"], where["people.yaml"])
+    agenda = _validate(AgendaFile, raw["agenda.yaml"], where["agenda.yaml"])
+    sections = _validate(SectionsFile, raw["sections.yaml"], where["sections.yaml"])
+    enums = _validate(EnumerationsFile, raw["enumerations.yaml"], where["enumerations.yaml"])
+    credits = _validate(CreditsFile, raw["credits.yaml"], where["credits.yaml"])
+
+    script: dict[str, str] = {}
+    for path in _lexicons(dirs, norm.script_map):
+        script.update(_read_pairs(path))
+    table: dict[int, str] = {ord(k): v for k, v in script.items()}
+    table.update({ord(k): v for k, v in norm.fold.items()})
+    fold = _Folder(table)
+
+    # Patterns get the script fold only: folding punctuation could turn text into regex syntax.
+    c = _Compiler(defs_file.defs, _Folder({ord(k): v for k, v in script.items()}))
+    verbs: dict[str, tuple[str, str]] = {}
+    for entry in sections.verbs:
+        for form in entry.forms:
+            verbs[fold(form)] = (entry.verb, entry.kind)
+    roles = tuple(sorted({fold(r) for r in credits.roles}, key=len, reverse=True))
+    subjects = frozenset(fold(s) for s in sections.meeting_subjects)
+
+    ruleset = RuleSet(
+        directory=directory,
+        fold_table=table,
+        deletions=c.rules("normalize.yaml", norm.delete, {}, "delete", fold_pattern=False),
+        dates=c.rules("header.yaml", header.dates, header.defs, "dates"),
+        dateline_tail=c.pattern("header.yaml", "dateline_tail", "dateline_tail", header.dateline_tail, header.defs),
+        date_context=c.pattern("header.yaml", "date_context", "date_context", header.date_context, header.defs),
+        scopes=tuple(fold(s) for s in header.scopes),
+        meeting=c.rules("header.yaml", header.meeting, header.defs, "meeting"),
+        generic_names=frozenset(fold(n) for n in header.generic_names),
+        purpose=c.rules("header.yaml", header.purpose, header.defs, "purpose"),
+        chair=c.rules("header.yaml", header.chair, header.defs, "chair"),
+        title_suffixes=tuple(sorted({fold(t) for t in people.title_suffixes}, key=len, reverse=True)),
+        collective_titles=frozenset(fold(t) for t in people.collective_titles),
+        group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
+        group_tails=tuple(fold(t) for t in people.group_tails),
+        group_marks=tuple(fold(m) for m in people.group_marks),
+        honorifics=tuple(fold(h) for h in people.honorifics),
+        surnames=frozenset(fold(s) for path in _lexicons(dirs, "surnames.txt") for s in _read_lines(path)),
+        name_min=people.name_length.min,
+        name_max=people.name_length.max,
+        name_lengths=tuple(people.name_length_preference),
+        name_stop_chars=frozenset(fold(people.name_stop_chars)),
+        dotted_name_max=people.dotted_name_max,
+        attendance=c.rules("people.yaml", people.attendance, people.defs, "attendance"),
+        reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
+        more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
+        title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
+        title_prefixes=tuple(sorted((fold(p) for p in agenda.title_prefixes), key=len, reverse=True)),
+        document_actions=tuple(
+            Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
+            for rule, spec in zip(
+                c.rules("agenda.yaml", agenda.document_actions, agenda.defs, "document_actions"),
+                agenda.document_actions,
+                strict=True,
+            )
+        ),
+        verbs=verbs,
+        meeting_subjects=subjects,
+        cues=c.rules(
+            "sections.yaml",
+            sections.cues,
+            {**sections.defs, "verbs": _alternation(verbs), "meeting_subjects": _alternation(subjects)},
+            "cues",
+        ),
+        pronouns=frozenset(fold(p) for p in sections.pronouns),
+        speech_intros=c.rules("sections.yaml", sections.speech_intros, sections.defs, "speech_intros"),
+        glued_cues=c.rules(
+            "sections.yaml", sections.glued_cues, {**sections.defs, "verbs": _alternation(verbs)}, "glued_cues"
+        ),
+        breaks=c.rules("sections.yaml", sections.breaks, sections.defs, "breaks"),
+        clause_openers=frozenset(fold(enums.clause_openers)),
+        families=tuple(
+            Family(rule, {fold(k): v for k, v in spec.aliases.items()}, _alias_regex(spec.aliases, fold), spec.group)
+            for rule, spec in zip(
+                c.rules("enumerations.yaml", enums.families, enums.defs, "families"), enums.families, strict=True
+            )
+        ),
+        frames=tuple(
+            Frame(rule, spec.marker, spec.min_items)
+            for rule, spec in zip(
+                c.rules("enumerations.yaml", enums.frames, enums.defs, "frames"), enums.frames, strict=True
+            )
+        ),
+        repeated=Repeated(
+            min_items=enums.repeated_phrases.min_items,
+            min_length=enums.repeated_phrases.min_length,
+            max_length=enums.repeated_phrases.max_length,
+            openers=fold(enums.repeated_phrases.openers),
+            phrase_ends=tuple(fold(w) for w in enums.repeated_phrases.phrase_ends),
+            excluded_starts=tuple(fold(w) for w in enums.repeated_phrases.excluded_starts),
+        ),
+        list_intro=c.pattern("enumerations.yaml", "list_intro", "list_intro", enums.list_intro, enums.defs),
+        declared=c.rules("enumerations.yaml", enums.declared, enums.defs, "declared"),
+        roles=roles,
+        credits=tuple(
+            Credit(rule, spec.where)
+            for rule, spec in zip(
+                c.rules("credits.yaml", credits.credits, {**credits.defs, "roles": _alternation(roles)}, "credits"),
+                credits.credits,
+                strict=True,
+            )
+        ),
+        datelines=c.rules("credits.yaml", credits.datelines, credits.defs, "datelines"),
+        complete_ending=c.pattern(
+            "credits.yaml", "complete_ending", "complete_ending", credits.complete_ending, credits.defs
+        ),
+        unit_suffixes=tuple(fold(u) for u in credits.unit_suffixes),
+        chrome=c.rules("credits.yaml", credits.chrome, credits.defs, "chrome"),
+        footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),
+        examples=tuple(c.examples),
+    )
+    return ruleset
+
+
+def _lexicons(dirs: list[Path], name: str) -> list[Path]:
+    """The lexicon ``name`` of the first directory (required) and of any overlay that has one."""
+    return [dirs[0] / name, *(d / name for d in dirs[1:] if (d / name).is_file())]
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in over.items()}}
+    if isinstance(base, list) and isinstance(over, list):
+        key = next((k for k in ("id", "verb") if all(isinstance(x, dict) and k in x for x in base + over)), None)
+        if key is None:
+            return base + [x for x in over if x not in base]
+        replaced = {x[key]: x for x in over}
+        merged = [replaced.pop(x[key], x) for x in base]
+        return merged + [x for x in over if x[key] in replaced]
+    return over
+
+
+class _Folder:
+    def __init__(self, table: Mapping[int, str]) -> None:
+        self.table = table
+
+    def __call__(self, text: str) -> str:
+        return text.translate(self.table)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+def _alias_regex(aliases: Mapping[str, int], fold: _Folder) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    return re.compile("(?P<alias>" + _alternation(fold(a) for a in aliases) + ")")
+
+
+class _Compiler:
+    """Expands ${defs}, compiles patterns, checks named groups, and collects examples."""
+
+    def __init__(self, defs: Mapping[str, str], fold: _Folder) -> None:
+        self.defs = dict(defs)
+        self.fold = fold
+        self.examples: list[Example] = []
+
+    def pattern(
+        self, file: str, rule: str, field: str, source: str, local: Mapping[str, str], *, fold_pattern: bool = True
+    ) -> re.Pattern[str]:
+        expanded = self._expand(file, rule, field, source, {**self.defs, **local}, ())
+        if fold_pattern:
+            # Rules are written in simplified script; a clerk may write traditional too.
+            expanded = self.fold(expanded)
+        try:
+            return re.compile(expanded)
+        except re.error as exc:
+            raise RuleError(file, f"invalid regular expression: {exc}", rule, field) from None
+
+    def rules(
+        self,
+        file: str,
+        specs: Iterable[PatternRule],
+        local: Mapping[str, str],
+        kind: str,
+        *,
+        fold_pattern: bool = True,
+    ) -> tuple[Rule, ...]:
+        out: list[Rule] = []
+        seen: set[str] = set()
+        for spec in specs:
+            if spec.id in seen:
+                raise RuleError(file, "duplicate rule id", spec.id, "id")
+            seen.add(spec.id)
+            regex = self.pattern(file, spec.id, "pattern", spec.pattern, local, fold_pattern=fold_pattern)
+            alternatives = _REQUIRED_GROUPS[kind]
+            names = set(regex.groupindex)
+            if not any(set(alt) <= names for alt in alternatives):
+                want = " or ".join("+".join(f"(?P<{g}>…)" for g in alt) for alt in alternatives)
+                raise RuleError(file, f"pattern needs the named group {want}", spec.id, "pattern")
+            out.append(Rule(file, spec.id, regex))
+            self._collect(file, spec, regex, raw=not fold_pattern)
+        return tuple(out)
+
+    def _collect(self, file: str, spec: PatternRule, regex: re.Pattern[str], *, raw: bool) -> None:
+        for ex in spec.examples.match:
+            text, groups = (ex, {}) if isinstance(ex, str) else (ex.text, ex.groups)
+            unknown = set(groups) - set(regex.groupindex)
+            if unknown:
+                raise RuleError(file, f"example names unknown group(s) {sorted(unknown)}", spec.id, "examples")
+            self.examples.append(Example(file, spec.id, regex, text, True, groups, raw))
+        for text in spec.examples.no_match:
+            self.examples.append(Example(file, spec.id, regex, text, False, {}, raw))
+
+    def _expand(
+        self, file: str, rule: str, field: str, text: str, defs: Mapping[str, str], stack: tuple[str, ...]
+    ) -> str:
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name in stack:
+                raise RuleError(file, f"${{{name}}} refers to itself", rule, field)
+            if name not in defs:
+                raise RuleError(file, f"unknown reference ${{{name}}}", rule, field)
+            return self._expand(file, rule, field, defs[name], defs, (*stack, name))
+
+        return _REF.sub(sub, text)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(str(path), "rule file missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read rule file: {exc}") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise RuleError(str(path), f"not valid YAML: {exc}".replace("\n", " ")) from None
+    if not isinstance(data, dict):
+        raise RuleError(str(path), "must be a YAML mapping")
+    return data
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _validate(model: type[_M], data: Any, path: Path) -> _M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        rule = None
+        # loc looks like ('chair', 1, 'pattern'): name the rule by its id when it has one.
+        if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+            items = data.get(str(loc[0]))
+            if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+                rule = str(items[loc[1]].get("id", f"{loc[0]}[{loc[1]}]"))
+        field = ".".join(str(p) for p in (loc[2:] if rule else loc)) or None
+        raise RuleError(str(path), err["msg"], rule, field) from None
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read lexicon: {exc}") from None
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for number, line in enumerate(_read_lines(path), 1):
+        parts = line.split()
+        if len(parts) != 2 or len(parts[0]) != 1 or len(parts[1]) != 1:
+            raise RuleError(str(path), f"entry {number} {line!r}: want one character, a tab, one character")
+        pairs[parts[0]] = parts[1]
+    return pairs
