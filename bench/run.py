@@ -1,0 +1,167 @@
+"""Benchmarks for minutes, rerunnable on any machine: ``python bench/run.py``.
+
+Reports, side by side in one run (compare the ratios, not the seconds: the machine may be
+shared):
+1. cold start: ``minutes parse SEED --format json`` versus the floor
+   ``python -c "import typer, pydantic, yaml"``, medians of N runs, and their ratio;
+2. batch throughput: ``minutes parse --format jsonl`` over a generated corpus (default 2,000
+   reports made from the samples) with ``--jobs 1`` and ``--jobs 2``, in MB/s of input, versus
+   ``jieba.lcut`` over the same texts in one process;
+3. how parse time grows with report length, 1 KB to 1 MB (in process).
+Results go to stdout and to bench/out/results.md. Nothing here is asserted by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "deyang-2018-study-campaign.txt"
+OUT = ROOT / "bench" / "out"
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def cold_start(runs: int, env: dict[str, str]) -> list[str]:
+    minutes = [sys.executable, "-m", "minutes_cli", "parse", str(SEED), "--format", "json"]
+    floor = [sys.executable, "-c", "import typer, pydantic, yaml"]
+    _timed(minutes, env)  # the first run fills the rule cache, as any first use does
+    ours, base = [], []
+    for _ in range(runs):  # interleaved, so load on the shared machine hits both alike
+        base.append(_timed(floor, env))
+        ours.append(_timed(minutes, env))
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    return [
+        "## Cold start",
+        "",
+        f"| command | median of {runs} runs |",
+        "|---|---|",
+        f'| `python -c "import typer, pydantic, yaml"` (floor) | {m_base * 1000:.0f} ms |',
+        f"| `minutes parse SEED --format json` | {m_ours * 1000:.0f} ms |",
+        f"| ratio | {m_ours / m_base:.2f}x (target 1.5x) |",
+        "",
+    ]
+
+
+def make_corpus(count: int, target: Path) -> tuple[list[Path], int]:
+    sources = sorted(p for p in SAMPLES.glob("**/*.txt"))
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    files, total = [], 0
+    for index in range(count):
+        data = sources[index % len(sources)].read_bytes()
+        path = target / f"r{index:05d}.txt"
+        path.write_bytes(data)
+        files.append(path)
+        total += len(data)
+    return files, total
+
+
+def throughput(count: int, env: dict[str, str]) -> list[str]:
+    corpus = OUT / "corpus"
+    files, total = make_corpus(count, corpus)
+    mb = total / 1e6
+    rows = []
+    for jobs in (1, 2):
+        argv = [sys.executable, "-m", "minutes_cli", "parse", str(corpus), "--format", "jsonl", "--jobs", str(jobs)]
+        seconds = _timed(argv, env)
+        rows.append((jobs, seconds))
+    import jieba
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(OUT)
+    tokenizer.initialize()
+    texts = [self_decode(p) for p in files]
+    start = time.perf_counter()
+    for text in texts:
+        tokenizer.lcut(text)
+    jieba_seconds = time.perf_counter() - start
+    jieba_rate = mb / jieba_seconds
+    lines = [
+        "## Batch throughput",
+        "",
+        f"{count} reports, {mb:.2f} MB of input.",
+        "",
+        "| run | seconds | MB/s | vs jieba.lcut |",
+        "|---|---|---|---|",
+        f"| `jieba.lcut` over the same texts, one process | {jieba_seconds:.2f} | {jieba_rate:.2f} | 1.0x |",
+    ]
+    for jobs, seconds in rows:
+        rate = mb / seconds
+        command = f"`minutes parse DIR --format jsonl --jobs {jobs}`"
+        lines.append(f"| {command} | {seconds:.2f} | {rate:.2f} | {rate / jieba_rate:.1f}x |")
+    lines += ["", f"speed-up with --jobs 2: {rows[0][1] / rows[1][1]:.2f}x", ""]
+    return lines
+
+
+def self_decode(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def scaling() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from minutes_cli import parse_text
+    from minutes_cli.rules import builtin_rules
+
+    builtin_rules()
+    seed = SEED.read_text(encoding="utf-8")
+    body = seed.split("\n", 1)[1]
+    lines = ["## Time against report length", "", "| size | parse time | per 1,000 characters |", "|---|---|---|"]
+    for size in (1_000, 10_000, 100_000, 1_000_000):
+        text = seed
+        while len(text.encode("utf-8")) < size:
+            text += "\n" + body
+        text = text.encode("utf-8")[:size].decode("utf-8", "ignore")
+        times = []
+        for _ in range(3 if size < 1_000_000 else 1):
+            start = time.perf_counter()
+            parse_text(text)
+            times.append(time.perf_counter() - start)
+        best = min(times)
+        lines.append(f"| {size // 1000} KB | {best * 1000:.1f} ms | {best / len(text) * 1e6:.1f} ms |")
+    return [*lines, ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=11, help="cold-start runs per command (default 11)")
+    parser.add_argument("--reports", type=int, default=2000, help="reports in the batch corpus (default 2000)")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    # The benchmark's own cache directory, so a run starts from a known state.
+    env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="minutes-bench-", dir=OUT)}
+    lines = [
+        f"# minutes benchmark ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]})",
+        "",
+    ]
+    lines += cold_start(args.runs, env)
+    lines += throughput(args.reports, env)
+    lines += scaling()
+    report = "\n".join(lines)
+    print(report)
+    (OUT / "results.md").write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
