@@ -12,6 +12,7 @@ Only this module imports pydantic for rules; ``rules.load_layered`` calls it on 
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -346,6 +347,35 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     return ruleset
 
 
+def _nested_unbounded(pattern: str) -> bool:
+    """Whether an unbounded repeat (*, +, {n,}) contains another: the shape that makes Python's
+    backtracking regex engine take exponential time on a near-miss, hanging a run."""
+    # re's parser is private and untyped; it is the parser re.compile itself uses.
+    sre_constants: Any = importlib.import_module("re._constants")
+    sre_parser: Any = importlib.import_module("re._parser")
+    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+    groups = (sre_constants.SUBPATTERN, sre_constants.ATOMIC_GROUP)
+    asserts = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                unbounded = arg[1] == sre_constants.MAXREPEAT
+                if (unbounded and inside) or walk(arg[2], inside or unbounded):
+                    return True
+            elif op in groups:
+                if walk(arg[-1], inside):
+                    return True
+            elif op == sre_constants.BRANCH:
+                if any(walk(branch, inside) for branch in arg[1]):
+                    return True
+            elif op in asserts and walk(arg[1], inside):
+                return True
+        return False
+
+    return bool(walk(sre_parser.parse(pattern), False))
+
+
 def _lexicons(dirs: list[Path], name: str) -> list[Path]:
     """The lexicon ``name`` of the first directory (required) and of any overlay that has one."""
     return [dirs[0] / name, *(d / name for d in dirs[1:] if (d / name).is_file())]
@@ -399,9 +429,18 @@ class _Compiler:
             # Rules are written in simplified script; a clerk may write traditional too.
             expanded = self.fold(expanded)
         try:
-            return re.compile(expanded)
+            compiled = re.compile(expanded)
         except re.error as exc:
             raise RuleError(file, f"invalid regular expression: {exc}", rule, field) from None
+        if _nested_unbounded(expanded):
+            raise RuleError(
+                file,
+                "pattern may backtrack catastrophically: an unbounded repeat inside an unbounded repeat "
+                "(like (a+)+); bound the inner one, e.g. {1,60}",
+                rule,
+                field,
+            )
+        return compiled
 
     def rules(
         self,

@@ -194,3 +194,17 @@ def test_an_unusable_cache_dir_is_silent(tmp_path: Path, monkeypatch: pytest.Mon
     for path in corrupt.glob("rules-*.pickle"):
         path.write_bytes(b"garbage")
     assert rules_module.load_layered([builtin_rules_dir()]).verbs
+
+
+def test_a_catastrophic_user_pattern_is_rejected(runner: CliRunner, tmp_path: Path) -> None:
+    overlay = tmp_path / "house"
+    overlay.mkdir()
+    (overlay / "sections.yaml").write_text(
+        "breaks:\n  - id: greedy\n    pattern: '(会议(?:[^。]+)+)+听取'\n    examples: {match: ['会议听取']}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["parse", str(ROOT / "samples" / "deyang-2018-study-campaign.txt"), "--rules", str(overlay)]
+    )
+    assert result.exit_code == 3
+    assert "rule 'greedy': field 'pattern': pattern may backtrack catastrophically" in result.stderr
