@@ -21,7 +21,7 @@ from .findings import WarningFound
 from .normalize import View
 from .rules import RuleSet
 from .sections import SectionFound
-from .textspan import SENTENCE_END, TRIM, clause_starts, split_depth0, to_int, trim
+from .textspan import SENTENCE_END, TRIM, clause_starts, is_han, split_depth0, to_int, trim
 
 _MAX_DEPTH = 4  # deeper nesting does not occur in the genre; the cap bounds the work
 _HEADING_SKIP = frozenset("，、：；. ") | TRIM
@@ -316,7 +316,7 @@ def _repeated_runs(text: str, start: int, end: int, rules: RuleSet) -> list[_Run
     groups: dict[str, list[int]] = {}
     for pos in clause_starts(text, start, end, frozenset(cfg.openers)):
         key = text[pos : pos + cfg.min_length]
-        if len(key) == cfg.min_length and _is_han(key) and not key.startswith(tuple(cfg.excluded_starts)):
+        if len(key) == cfg.min_length and is_han(key) and not key.startswith(tuple(cfg.excluded_starts)):
             groups.setdefault(key, []).append(pos)
     runs: list[_Run] = []
     for positions in groups.values():
@@ -344,10 +344,6 @@ def _common_prefix(texts: list[str]) -> str:
     while size < len(first) and first[size] == last[size]:
         size += 1
     return first[:size]
-
-
-def _is_han(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _ordinal_runs(markers: list[Marker]) -> list[_Run]:

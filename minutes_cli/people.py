@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .normalize import View
 from .rules import RuleSet
-from .textspan import split_depth0, trim
+from .textspan import is_han, split_depth0, trim
 
 _DOT = "·"
 _LIST_SEPARATORS = frozenset("、")
@@ -93,8 +93,8 @@ def is_title(text: str, rules: RuleSet) -> bool:
 def valid_name(text: str, rules: RuleSet) -> bool:
     if _DOT in text:
         pieces = text.split(_DOT)
-        return len(text) <= rules.dotted_name_max and all(p and _is_han(p) for p in pieces)
-    if not (rules.name_min <= len(text) <= rules.name_max) or not _is_han(text):
+        return len(text) <= rules.dotted_name_max and all(p and is_han(p) for p in pieces)
+    if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
         return False
     surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
     return surname > 0 and not any(ch in rules.name_stop_chars for ch in text[surname:])
@@ -165,7 +165,3 @@ def _strip_suffix(text: str, a: int, b: int, suffixes: tuple[str, ...]) -> int:
         if text.endswith(s, a, b) and b - len(s) > a:
             return b - len(s)
     return b
-
-
-def _is_han(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff" for ch in text)

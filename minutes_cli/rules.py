@@ -192,6 +192,7 @@ def load_layered(directories: list[Path]) -> RuleSet:
 
 
 def cache_dir() -> Path:
+    """The user's cache directory for minutes (rule sets, jieba's dictionary cache)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "minutes"
 

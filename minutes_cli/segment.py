@@ -11,13 +11,9 @@ from __future__ import annotations
 import logging
 import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "minutes"
+from .rules import cache_dir
 
 
 @cache

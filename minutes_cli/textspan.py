@@ -12,6 +12,11 @@ SENTENCE_END = frozenset("。！？")
 TRIM = frozenset(" \t\n\u3000")
 
 
+def is_han(text: str) -> bool:
+    """Every character is a Chinese character (CJK ideographs, extensions A and B-F)."""
+    return all("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff" for ch in text)
+
+
 def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) -> list[tuple[int, int]]:
     """Split text[start:end] at separators that are outside quotes and brackets."""
     parts: list[tuple[int, int]] = []
