@@ -157,9 +157,9 @@ def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, i
         m = rule.regex.search(text, start, end)
         if m is not None:
             start, end = (m.end(), end) if m.start() == start else (start, m.start())
-    at = text.find("在", start, end)
-    if at != -1:
-        end = at
+    cuts = [at for word in rules.location_words if (at := text.find(word, start, end)) != -1]
+    if cuts:
+        end = min(cuts)
     start, end = trim(text, start, end)
     if end - start < 2 or parse_people(view, start, end, rules) is not None:
         return None

@@ -122,7 +122,8 @@ def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
         if len(part) <= length or not valid_name(part[:length], rules):
             continue
         title = part[length:]
-        if exact and (title.removeprefix("副") in rules.title_suffixes or title in rules.collective_titles):
+        bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
+        if exact and (bare in rules.title_suffixes or title in rules.collective_titles):
             return length
         if not exact and is_title(title, rules):
             return length
@@ -132,9 +133,9 @@ def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
 def _split_joined(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]]:
     """'莫云阶和秘书长仇德铭' -> two parts, when both sides of 和/及/与 are people."""
     part = text[a:b]
-    for joiner in rules.group_joiners:
+    for joiner in rules.person_joiners:
         at = part.find(joiner)
-        if at <= 0 or joiner == "等":
+        if at <= 0:
             continue
         left, right = part[:at], part[at + len(joiner) :]
         if _is_person(left, rules) and _is_person(right, rules):

@@ -114,6 +114,7 @@ class HeaderFile(_Strict):
     scopes: list[str]
     meeting: list[PatternRule]
     generic_names: list[str] = Field(default_factory=list)
+    location_words: list[str] = Field(default_factory=list)
     purpose: list[PatternRule]
     chair: list[PatternRule]
 
@@ -124,6 +125,8 @@ class PeopleFile(_Strict):
     collective_titles: list[str] = Field(default_factory=list)
     group_joiners: list[str] = Field(default_factory=list)
     group_tails: list[str] = Field(default_factory=list)
+    person_joiners: list[str] = Field(default_factory=list)
+    title_modifiers: list[str] = Field(default_factory=list)
     group_marks: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
@@ -262,12 +265,15 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         scopes=tuple(fold(s) for s in header.scopes),
         meeting=c.rules("header.yaml", header.meeting, header.defs, "meeting"),
         generic_names=frozenset(fold(n) for n in header.generic_names),
+        location_words=tuple(fold(w) for w in header.location_words),
         purpose=c.rules("header.yaml", header.purpose, header.defs, "purpose"),
         chair=c.rules("header.yaml", header.chair, header.defs, "chair"),
         title_suffixes=tuple(sorted({fold(t) for t in people.title_suffixes}, key=len, reverse=True)),
         collective_titles=frozenset(fold(t) for t in people.collective_titles),
         group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
         group_tails=tuple(fold(t) for t in people.group_tails),
+        person_joiners=tuple(sorted((fold(j) for j in people.person_joiners), key=len, reverse=True)),
+        title_modifiers=tuple(sorted((fold(m) for m in people.title_modifiers), key=len, reverse=True)),
         group_marks=tuple(fold(m) for m in people.group_marks),
         honorifics=tuple(fold(h) for h in people.honorifics),
         surnames=frozenset(fold(s) for path in _lexicons(dirs, "surnames.txt") for s in _read_lines(path)),

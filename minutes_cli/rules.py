@@ -35,7 +35,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -110,12 +110,15 @@ class RuleSet:
     scopes: tuple[str, ...]
     meeting: tuple[Rule, ...]
     generic_names: frozenset[str]
+    location_words: tuple[str, ...]
     purpose: tuple[Rule, ...]
     chair: tuple[Rule, ...]
     title_suffixes: tuple[str, ...]
     collective_titles: frozenset[str]
     group_joiners: tuple[str, ...]
     group_tails: tuple[str, ...]
+    person_joiners: tuple[str, ...]
+    title_modifiers: tuple[str, ...]
     group_marks: tuple[str, ...]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
