@@ -87,7 +87,7 @@ def parse_person(view: View, start: int, end: int, rules: RuleSet) -> Person | N
 def is_title(text: str, rules: RuleSet) -> bool:
     if text in rules.collective_titles:
         return True
-    return len(text) <= 40 and any(text.endswith(s) for s in rules.title_suffixes)
+    return len(text) <= 40 and text.endswith(rules.title_suffixes)
 
 
 def valid_name(text: str, rules: RuleSet) -> bool:
