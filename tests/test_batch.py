@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLES, SEED
 from typer.testing import CliRunner
 
@@ -61,3 +62,26 @@ def test_several_reports_need_jsonl(runner: CliRunner) -> None:
     result = runner.invoke(app, ["parse", str(SEED), str(SEED)])
     assert result.exit_code == 2
     assert "--format jsonl" in result.stderr
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from minutes_cli import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with cli._progress(3) as step:
+        step()
+    assert piped.getvalue() == ""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli._progress(3) as step:
+        for _ in range(3):
+            step()
+    assert "parsing" in terminal.getvalue()
