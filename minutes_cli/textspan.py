@@ -3,8 +3,10 @@ respects quotes and brackets, trimming, and Chinese numerals."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
@@ -36,21 +38,41 @@ def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) ->
 
 
 def clause_starts(text: str, start: int, end: int, openers: frozenset[str]) -> Iterator[int]:
-    """Positions in [start, end) where a clause begins outside quotes and brackets."""
+    """Positions in [start, end) where a clause begins outside quotes and brackets: the first
+    non-space character of the range and after each opener (。，；： …)."""
+    specials = _specials(openers)
     depth = 0
-    fresh = True
-    for i in range(start, end):
-        ch = text[i]
-        if fresh and ch not in TRIM:
-            if depth == 0:
-                yield i
-            fresh = False
+    last = -1
+    first = _next_content(text, start, end)
+    if first is not None:
+        last = first
+        yield first
+    # Only punctuation matters here; jumping from one to the next keeps this fast on long text.
+    for m in specials.finditer(text, start, end):
+        ch = m.group()
+        if ch in openers:
+            at = _next_content(text, m.end(), end)
+            if at is not None and at != last and depth == 0:
+                last = at
+                yield at
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        if ch in openers:
-            fresh = True
+
+
+@cache
+def _specials(openers: frozenset[str]) -> re.Pattern[str]:
+    chars = "".join(sorted(set(openers) | set(OPENERS) | set(CLOSERS)))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+_CONTENT = re.compile(r"[^ \t\n\u3000]")
+
+
+def _next_content(text: str, pos: int, end: int) -> int | None:
+    m = _CONTENT.search(text, pos, end)
+    return m.start() if m else None
 
 
 def trim(text: str, start: int, end: int, chars: frozenset[str] = TRIM) -> tuple[int, int]:
