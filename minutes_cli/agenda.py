@@ -59,14 +59,30 @@ def read_agenda(
             for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
                 written = m.group("action")
                 canonical = action.canonical.get(written, written)
-                at = m.end()
-                prefix = next((p for p in rules.title_prefixes if text.startswith(p + "《", at)), "")
-                titles, pos = _titles_after(text, at + len(prefix), sentence.end, rules.title_joiners)
+                at = _first_title(text, m.end(), sentence.end)
+                if at is None:
+                    continue
+                titles, pos = _titles_after(text, at, sentence.end, rules.title_joiners)
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()
     documents.sort(key=lambda d: d.start)
     return Agenda(tuple(reports), tuple(_unique(documents)), more, tuple(_unclosed_titles(text, start, end)))
+
+
+# An action governs the first 《 in its own clause, not far after it: 审议通过了《甲》,
+# 审议通过了关于批准《甲》的决定, 审议通过了该工作报告和《甲》.
+_GOVERNED_WITHIN = 40
+
+
+def _first_title(text: str, pos: int, end: int) -> int | None:
+    stop = min(end, pos + _GOVERNED_WITHIN)
+    for i in range(pos, stop):
+        if text[i] == "《":
+            return i
+        if text[i] in "，。；":
+            return None
+    return None
 
 
 def _unclosed_titles(text: str, start: int, end: int) -> list[WarningFound]:

@@ -73,10 +73,10 @@ def read_header(
     """``lead`` is where the header is looked for first; the chair and attendance sentences
     may also come late in ``content`` (主持会议时指出; 出席会议 as the last sentence)."""
     warnings: list[WarningFound] = []
-    name, scope, purpose, meeting_rule = _meeting(view, *lead, rules, warnings)
+    date = _date(view, sentences, *lead, rules)
+    name, scope, purpose, meeting_rule = _meeting(view, sentences, date, *lead, rules, warnings)
     chair = _chair(view, *lead, rules) or _chair(view, *content, rules)
     attendees, more = _attendees(view, sentences, content, sections, rules, chair)
-    date = _date(view, sentences, *lead, rules)
     return Header(date, name, scope, purpose, chair, attendees, more, tuple(warnings), meeting_rule)
 
 
@@ -113,13 +113,26 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
 
 
 def _meeting(
-    view: View, start: int, end: int, rules: RuleSet, warnings: list[WarningFound]
+    view: View,
+    sentences: tuple[Sentence, ...],
+    date: DateFound | None,
+    start: int,
+    end: int,
+    rules: RuleSet,
+    warnings: list[WarningFound],
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, str | None]:
     text = view.text
-    for rule in rules.meeting:
-        m = rule.regex.search(text, start, end)
-        if m is None:
-            continue
+    found = [(rule, m) for rule in rules.meeting if (m := rule.regex.search(text, start, end))]
+    sentence = next((s for s in sentences if date and s.start <= date.start < s.end), None)
+    if sentence is not None:
+        # A headline (县纪委十五届四次全会召开) may abbreviate the name the dated lead gives in full.
+        in_lead = [
+            (rule, m)
+            for rule in rules.meeting
+            for m in rule.regex.finditer(text, max(start, sentence.start), sentence.end)
+        ]
+        found = in_lead[:1] + found
+    for rule, m in found:
         name: tuple[int, int] | None = m.span("name")
         if text[m.start("name") : m.end("name")] in rules.generic_names:
             warnings.append(

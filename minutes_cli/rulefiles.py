@@ -140,7 +140,6 @@ class AgendaFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     more_words: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
-    title_prefixes: list[str] = Field(default_factory=list)
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
 
@@ -286,7 +285,6 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
-        title_prefixes=tuple(sorted((fold(p) for p in agenda.title_prefixes), key=len, reverse=True)),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
             for rule, spec in zip(

@@ -35,7 +35,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,6 @@ class RuleSet:
     reports_heard: tuple[Rule, ...]
     more_words: tuple[str, ...]
     title_joiners: frozenset[str]
-    title_prefixes: tuple[str, ...]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
     meeting_subjects: frozenset[str]
