@@ -125,7 +125,8 @@ def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
         bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
         if exact and (bare in rules.title_suffixes or title in rules.collective_titles):
             return length
-        if not exact and is_title(title, rules):
+        # 区人大常委会各工作委员会主任 is a group (各), not a person 区人大 with a title.
+        if not exact and is_title(title, rules) and not any(mark in title for mark in rules.group_marks):
             return length
     return None
 
