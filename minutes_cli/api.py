@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .assemble import build_data, build_report
 from .decode import MAX_INPUT_BYTES, Source, decode
 from .errors import InputError
@@ -67,6 +65,8 @@ def load_report_data(path: str | Path, *, rules: RuleSet | None = None) -> dict[
 
 def read_parsed(path: str) -> Any:
     """The data in a YAML or JSON file; InputError when it is neither."""
+    import yaml  # only here: parsing a report never needs PyYAML
+
     data, _ = read_input(path)
     try:
         text = data.decode("utf-8-sig")

@@ -8,11 +8,12 @@ drops every span for a cleaner reading view.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
+    import yaml
+
     from .model import Report
 
 FORMATS = ("yaml", "json")
@@ -24,15 +25,19 @@ class _FlowList(list[Any]):
     """A list YAML writes inline: spans."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    pass
+@cache
+def _dumper() -> type[yaml.SafeDumper]:
+    # Built on first use: JSON output (scripts, batch) never pays for importing PyYAML.
+    import yaml
 
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
 
-def _flow(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+    def flow(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 
-
-_Dumper.add_representer(_FlowList, _flow)
+    Dumper.add_representer(_FlowList, flow)
+    return Dumper
 
 
 def report_data(report: Report | dict[str, Any], *, spans: bool = True, source: bool = True) -> dict[str, Any]:
@@ -52,8 +57,10 @@ def render(report: Report | dict[str, Any], fmt: str = "yaml", *, spans: bool = 
 
 
 def to_yaml(data: Any) -> str:
+    import yaml
+
     text: str = yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_FOLD, default_flow_style=False
+        data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=_NO_FOLD, default_flow_style=False
     )
     return text
 

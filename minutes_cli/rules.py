@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import re
-import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import RuleError
+from .patterncache import CACHE_TAG, dumps
 
 RULE_FILES = (
     "defs.yaml",
@@ -35,7 +35,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,8 @@ def cache_dir() -> Path:
 
 
 def _cache_key(dirs: list[Path]) -> str | None:
-    digest = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version_info[:2]}".encode())
+    # The interpreter build is part of the key: the patterns are stored compiled (patterncache).
+    digest = hashlib.sha256(f"{_CACHE_FORMAT} {CACHE_TAG}".encode())
     for directory in dirs:
         for name in (*RULE_FILES, *LEXICONS):
             try:
@@ -227,7 +228,7 @@ def _write_cache(key: str, ruleset: RuleSet) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rules-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(dumps(ruleset))
         os.replace(tmp, directory / f"rules-{key}.pickle")
         # Keep the few most recent rule sets (built-in plus a clerk's layers), not every edit.
         old = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[8:]

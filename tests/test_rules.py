@@ -180,6 +180,32 @@ def test_compiled_rules_are_cached_in_the_user_cache_dir(tmp_path: Path, monkeyp
     assert again == first
 
 
+def test_cached_patterns_are_the_compiled_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache stores each pattern's compiled code (patterncache); what comes back must be
+    the very pattern re.compile builds: same text, flags, groups and code."""
+    from minutes_cli import rules as rules_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rules_module.load_layered([builtin_rules_dir()])
+    cached = rules_module.load_layered([builtin_rules_dir()])
+    patterns = [rule.regex for rule in (*cached.cues, *cached.chair, *cached.deletions, *cached.meeting)]
+    assert len(patterns) > 10
+    for pattern in patterns:
+        fresh = re.compile(pattern.pattern, pattern.flags)
+        assert pattern == fresh and pattern.groupindex == fresh.groupindex and pattern.groups == fresh.groups
+
+
+def test_a_pattern_the_engine_refuses_is_compiled_again() -> None:
+    import pickle
+
+    from minutes_cli import patterncache
+
+    assert patterncache._restore("会议(?P<verb>强调)", 32, [0], 0, {}, ()).match("会议强调")
+    bytes_pattern = re.compile(b"ab+")  # not a rule shape: pickled the ordinary way
+    assert patterncache._compiled_form(bytes_pattern) is None  # type: ignore[arg-type]
+    assert pickle.loads(patterncache.dumps([bytes_pattern])) == [bytes_pattern]
+
+
 def test_an_unusable_cache_dir_is_silent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes_cli import rules as rules_module
 
