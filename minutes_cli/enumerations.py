@@ -169,7 +169,10 @@ def marker_text(view: View, marker: Marker) -> str:
 
 def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str, list[Marker]]:
     found: dict[str, list[Marker]] = {}
+    any_marker = rules.marker_start
     for pos in starts:
+        if any_marker is not None and any_marker.match(text, pos, end) is None:
+            continue  # no family or frame matches here: skip trying each of them
         for family in rules.families:
             m = family.rule.regex.match(text, pos, end)
             if m is not None:

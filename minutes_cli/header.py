@@ -19,9 +19,10 @@ from .people import Person, is_title, parse_people, parse_person
 from .rules import RuleSet
 from .sections import SectionFound, inside
 from .sentences import Sentence
-from .textspan import split_depth0, to_int, trim
+from .textspan import clause_starts, split_depth0, to_int, trim
 
 _CLAUSE = frozenset("，；")
+_PHRASE_OPENERS = frozenset("，。；：！？、\n")
 
 
 @dataclass(frozen=True)
@@ -122,15 +123,14 @@ def _meeting(
     warnings: list[WarningFound],
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, str | None]:
     text = view.text
-    found = [(rule, m) for rule in rules.meeting if (m := rule.regex.search(text, start, end))]
+    # Like the chair, a meeting phrase starts a clause (see _chair).
+    starts = list(clause_starts(text, start, end, _PHRASE_OPENERS))
+    found = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, starts, end))]
     sentence = next((s for s in sentences if date and s.start <= date.start < s.end), None)
     if sentence is not None:
         # A headline (县纪委十五届四次全会召开) may abbreviate the name the dated lead gives in full.
-        in_lead = [
-            (rule, m)
-            for rule in rules.meeting
-            for m in rule.regex.finditer(text, max(start, sentence.start), sentence.end)
-        ]
+        in_sentence = list(clause_starts(text, max(start, sentence.start), sentence.end, _PHRASE_OPENERS))
+        in_lead = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, in_sentence, sentence.end))]
         found = in_lead[:1] + found
     for rule, m in found:
         name: tuple[int, int] | None = m.span("name")
@@ -180,11 +180,27 @@ def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, i
 
 
 def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | None:
+    # A chair phrase starts a clause (市长赵辉主持会议, 会议由…主持), so each rule is tried at
+    # clause starts only, not at every character: the person part's lazy repeat made the
+    # unanchored search the costliest step of the whole parse.
+    starts = list(clause_starts(view.text, start, end, _PHRASE_OPENERS))
     for rule in rules.chair:
-        for m in rule.regex.finditer(view.text, start, end):
+        for pos in starts:
+            m = rule.regex.match(view.text, pos, end)
+            if m is None:
+                continue
             person = parse_person(view, *m.span("person"), rules)
             if person is not None:
                 return ChairFound(person, m.span("role"), rule.id)
+    return None
+
+
+def _match_at(regex: re.Pattern[str], text: str, starts: list[int], end: int) -> re.Match[str] | None:
+    """The first match of ``regex`` that begins at one of ``starts``."""
+    for pos in starts:
+        m = regex.match(text, pos, end)
+        if m is not None:
+            return m
     return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -320,6 +321,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
                 c.rules("enumerations.yaml", enums.frames, enums.defs, "frames"), enums.frames, strict=True
             )
         ),
+        marker_start=None,
         repeated=Repeated(
             min_items=enums.repeated_phrases.min_items,
             min_length=enums.repeated_phrases.min_length,
@@ -348,7 +350,24 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),
         examples=tuple(c.examples),
     )
-    return ruleset
+    starts = [f.rule.regex for f in ruleset.families] + [f.rule.regex for f in ruleset.frames]
+    starts += [f.alias_regex for f in ruleset.families if f.alias_regex is not None]
+    return replace(ruleset, marker_start=_any_of(starts))
+
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches at a position exactly when one of ``patterns`` does there (an
+    alternation with the group names dropped, as names may repeat across patterns); None when
+    they cannot be combined that way (back-references to names, differing flags)."""
+    if not patterns or len({p.flags for p in patterns}) != 1 or any("(?P=" in p.pattern for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', p.pattern)})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _nested_unbounded(pattern: str) -> bool:

@@ -35,7 +35,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,9 @@ class RuleSet:
     clause_openers: frozenset[str]
     families: tuple[Family, ...]
     frames: tuple[Frame, ...]
+    # Matches where any family, alias or frame matches (see rulefiles._any_of): most clause
+    # starts begin no list item, and one attempt there replaces one per family.
+    marker_start: re.Pattern[str] | None
     repeated: Repeated
     list_intro: re.Pattern[str]
     declared: tuple[Rule, ...]
