@@ -53,10 +53,10 @@ def read_agenda(
     outside = _outside(sentences, start, end, sections)
     for a, b in [*((s.start, s.end) for s in outside), *cue_heads]:
         for rule in rules.reports_heard:
-            reports.extend(m.span("text") for m in rule.regex.finditer(text, a, b))
+            reports.extend(m.span("text") for m in rule.scan(text, a, b))
     for sentence in outside:
         for action in rules.document_actions:
-            for m in action.rule.regex.finditer(text, sentence.start, sentence.end):
+            for m in action.rule.scan(text, sentence.start, sentence.end):
                 written = m.group("action")
                 canonical = action.canonical.get(written, written)
                 at = _first_title(text, m.end(), sentence.end)

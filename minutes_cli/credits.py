@@ -21,6 +21,7 @@ from .rules import Credit, RuleSet
 from .textspan import TRIM, trim
 
 _TOKEN = re.compile(r"[^\s、，,]+")
+_SPACES = re.compile("[ \t\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,14 @@ def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
             return pos
         pos = text.find("\n", line, end)
     tail = max(start + 1, end - 300)
-    for at in range(tail, end):
-        spaced = view.origin[at] > 0 and view.original[view.origin[at] - 1] in " \t\u3000"
-        if spaced and any(rule.regex.match(text, at, end) for rule in rules.footers):
+    if tail >= end:
+        return end
+    # Only view characters right after a run of spaces in the original can start such a
+    # footer; find those runs instead of testing every character of the tail.
+    origin = view.origin
+    for gap in _SPACES.finditer(view.original, max(0, origin[tail] - 1), origin[end - 1]):
+        at = bisect_left(origin, gap.end(), tail, end)
+        if at < end and origin[at] == gap.end() and any(rule.regex.match(text, at, end) for rule in rules.footers):
             return at
     return end
 

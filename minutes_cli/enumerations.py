@@ -108,7 +108,7 @@ def _find_list(
     if depth > _MAX_DEPTH or end - start < 4:
         return None, ()
     text = view.text
-    starts = list(clause_starts(text, start, end, rules.clause_openers))
+    starts = clause_starts(text, start, end, rules.clause_openers)
     decls = _declarations(view, start if decl_start is None else decl_start, end, rules)
     run = _choose_run(text, (start, end), starts, decls, _markers(text, starts, end, rules), rules)
     if run is None:
@@ -199,7 +199,7 @@ def _declarations(view: View, start: int, end: int, rules: RuleSet) -> list[Decl
     text = view.text
     out: list[DeclFound] = []
     for rule in rules.declared:
-        for m in rule.regex.finditer(text, start, end):
+        for m in rule.scan(text, start, end):
             count = to_int(m.group("count"))
             if not count or count < 2:
                 continue  # 一项 announces no list

@@ -85,7 +85,7 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
     text = view.text
     found: list[tuple[int, int, re.Match[str], str]] = []
     for order, rule in enumerate(rules.dates):
-        for m in rule.regex.finditer(text, start, end):
+        for m in rule.scan(text, start, end):
             if rules.dateline_tail.match(text, m.end(), end):
                 continue  # 3月21日讯: the paper's date, not the meeting's
             found.append((m.start(), order, m, rule.id))
@@ -124,12 +124,12 @@ def _meeting(
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None, str | None]:
     text = view.text
     # Like the chair, a meeting phrase starts a clause (see _chair).
-    starts = list(clause_starts(text, start, end, _PHRASE_OPENERS))
+    starts = clause_starts(text, start, end, _PHRASE_OPENERS)
     found = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, starts, end))]
     sentence = next((s for s in sentences if date and s.start <= date.start < s.end), None)
     if sentence is not None:
         # A headline (县纪委十五届四次全会召开) may abbreviate the name the dated lead gives in full.
-        in_sentence = list(clause_starts(text, max(start, sentence.start), sentence.end, _PHRASE_OPENERS))
+        in_sentence = clause_starts(text, max(start, sentence.start), sentence.end, _PHRASE_OPENERS)
         in_lead = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, in_sentence, sentence.end))]
         found = in_lead[:1] + found
     for rule, m in found:
@@ -183,7 +183,7 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
     # A chair phrase starts a clause (市长赵辉主持会议, 会议由…主持), so each rule is tried at
     # clause starts only, not at every character: the person part's lazy repeat made the
     # unanchored search the costliest step of the whole parse.
-    starts = list(clause_starts(view.text, start, end, _PHRASE_OPENERS))
+    starts = clause_starts(view.text, start, end, _PHRASE_OPENERS)
     for rule in rules.chair:
         for pos in starts:
             m = rule.regex.match(view.text, pos, end)
@@ -228,11 +228,7 @@ def _attendees(
             continue
         in_section = inside(sections, section_starts, sentence.start)
         matches = sorted(
-            (
-                (m, rule.id)
-                for rule in rules.attendance
-                for m in rule.regex.finditer(text, sentence.start, sentence.end)
-            ),
+            ((m, rule.id) for rule in rules.attendance for m in rule.scan(text, sentence.start, sentence.end)),
             key=lambda pair: pair[0].start(),
         )
         floor = sentence.start  # a list never reaches back past the previous attendance verb

@@ -64,7 +64,7 @@ def _deleted_ranges(text: str, rules: RuleSet) -> list[tuple[int, int]]:
     ranges = sorted(
         m.span("delete") if "delete" in m.re.groupindex else m.span()
         for rule in rules.deletions
-        for m in rule.regex.finditer(text)
+        for m in rule.scan(text, 0, len(text))
         if m.end() > m.start()
     )
     merged: list[tuple[int, int]] = []

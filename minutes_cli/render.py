@@ -43,7 +43,8 @@ def _dumper() -> type[yaml.SafeDumper]:
 def report_data(report: Report | dict[str, Any], *, spans: bool = True, source: bool = True) -> dict[str, Any]:
     """The report as plain data in key order (from a ``Report`` or from ``build_data``)."""
     raw = report if isinstance(report, dict) else report.model_dump(mode="json")
-    data: dict[str, Any] = _shape(raw, spans)
+    # Copy only what changes: the walk is needed to drop spans, not to keep them.
+    data: dict[str, Any] = _without_spans(raw) if not spans else dict(raw)
     if not source:
         del data["source"]
     return data
@@ -60,21 +61,31 @@ def to_yaml(data: Any) -> str:
     import yaml
 
     text: str = yaml.dump(
-        data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=_NO_FOLD, default_flow_style=False
+        _flow_spans(data),
+        Dumper=_dumper(),
+        allow_unicode=True,
+        sort_keys=False,
+        width=_NO_FOLD,
+        default_flow_style=False,
     )
     return text
 
 
-def _shape(value: Any, spans: bool) -> Any:
+def _without_spans(value: Any) -> Any:
     if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if key == "span":
-                if spans:
-                    out[key] = _FlowList(item) if isinstance(item, list) else item
-                continue
-            out[key] = _shape(item, spans)
-        return out
+        return {key: _without_spans(item) for key, item in value.items() if key != "span"}
     if isinstance(value, list):
-        return [_shape(item, spans) for item in value]
+        return [_without_spans(item) for item in value]
+    return value
+
+
+def _flow_spans(value: Any) -> Any:
+    """The data with every span list marked to be written inline (span: [0, 7])."""
+    if isinstance(value, dict):
+        return {
+            key: _FlowList(item) if key == "span" and isinstance(item, list) else _flow_spans(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_flow_spans(item) for item in value]
     return value

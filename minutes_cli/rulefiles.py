@@ -370,6 +370,52 @@ def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return None
 
 
+def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Words one of which every match of ``regex`` contains (会议由…主持 -> ('主持',) when the
+    best choice is 主持), or () when there are none to be sure of. A window holding none of
+    them cannot hold a match, so scanning it can be skipped (``Rule.scan``)."""
+    sre_constants: Any = importlib.import_module("re._constants")
+    sre_parser: Any = importlib.import_module("re._parser")
+    if regex.flags & re.IGNORECASE:
+        return ()
+    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+    def best(options: list[frozenset[str]]) -> frozenset[str] | None:
+        # The longest shortest word is the rarest to find; fewer words break the tie.
+        return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+    def needs(items: Any) -> frozenset[str] | None:
+        options: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, arg in [*items, (None, None)]:
+            if op == sre_constants.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                options.append(frozenset(["".join(run)]))
+                run = []
+            inner: frozenset[str] | None = None
+            if op == sre_constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+                inner = needs(arg[3])
+            elif op == sre_constants.ATOMIC_GROUP:
+                inner = needs(arg)
+            elif op in repeats and arg[0] >= 1:
+                inner = needs(arg[2])
+            elif op == sre_constants.BRANCH:
+                branches = [needs(branch) for branch in arg[1]]
+                if all(b is not None for b in branches):
+                    inner = frozenset().union(*(b for b in branches if b is not None))
+            if inner:
+                options.append(inner)
+        return best(options)
+
+    try:
+        found = needs(sre_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # an engine whose parser differs: no shortcut, same results
+        return ()
+    return tuple(sorted(found)) if found else ()
+
+
 def _nested_unbounded(pattern: str) -> bool:
     """Whether an unbounded repeat (*, +, {n,}) contains another: the shape that makes Python's
     backtracking regex engine take exponential time on a near-miss, hanging a run."""
@@ -486,7 +532,7 @@ class _Compiler:
             if not any(set(alt) <= names for alt in alternatives):
                 want = " or ".join("+".join(f"(?P<{g}>…)" for g in alt) for alt in alternatives)
                 raise RuleError(file, f"pattern needs the named group {want}", spec.id, "pattern")
-            out.append(Rule(file, spec.id, regex))
+            out.append(Rule(file, spec.id, regex, required_words(regex)))
             self._collect(file, spec, regex, raw=not fold_pattern)
         return tuple(out)
 

@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,7 +35,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "5"
+_CACHE_FORMAT = "6"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,15 @@ class Rule:
     file: str
     id: str
     regex: re.Pattern[str]
+    # Every match contains one of these words (rulefiles.required_words); () when unknown.
+    needs: tuple[str, ...] = ()
+
+    def scan(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``regex.finditer`` over text[start:end], skipping a window that lacks every word a
+        match needs: most sentences hold no attendance verb, no 听取, no 《."""
+        if self.needs and not any(text.find(word, start, end) != -1 for word in self.needs):
+            return iter(())
+        return self.regex.finditer(text, start, end)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def verb_of(written: str, rules: RuleSet) -> tuple[str, str] | None:
 def _glued_cue(view: View, sentence: Sentence, rules: RuleSet) -> Cue | None:
     """A subject-less cue glued to an agenda clause: 会议听取了…汇报，强调，要…"""
     for rule in rules.glued_cues:
-        m = rule.regex.search(view.text, sentence.start, sentence.end)
+        m = next(rule.scan(view.text, sentence.start, sentence.end), None)
         if m is None:
             continue
         canonical = verb_of(m.group("verb"), rules)

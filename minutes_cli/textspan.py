@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import cache
 
 OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
@@ -37,28 +36,27 @@ def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) ->
     return parts
 
 
-def clause_starts(text: str, start: int, end: int, openers: frozenset[str]) -> Iterator[int]:
+def clause_starts(text: str, start: int, end: int, openers: frozenset[str]) -> list[int]:
     """Positions in [start, end) where a clause begins outside quotes and brackets: the first
     non-space character of the range and after each opener (。，；： …)."""
-    specials = _specials(openers)
-    depth = 0
-    last = -1
     first = _next_content(text, start, end)
-    if first is not None:
-        last = first
-        yield first
+    if first is None:
+        return []
+    out = [first]
+    depth = 0
     # Only punctuation matters here; jumping from one to the next keeps this fast on long text.
-    for m in specials.finditer(text, start, end):
+    for m in _specials(openers).finditer(text, start, end):
         ch = m.group()
-        if ch in openers:
-            at = _next_content(text, m.end(), end)
-            if at is not None and at != last and depth == 0:
-                last = at
-                yield at
+        if depth == 0 and ch in openers:
+            after = m.end()
+            at = after if after < end and text[after] not in TRIM else _next_content(text, after, end)
+            if at is not None and at != out[-1]:
+                out.append(at)
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
+    return out
 
 
 @cache
