@@ -45,18 +45,30 @@ class View:
 def normalize(text: str, rules: RuleSet) -> View:
     deleted = _deleted_ranges(text, rules)
     kept: list[str] = []
+    counting = _counting(len(text) + 1)
     origin: array[int] = array("l")
     pos = 0
     for start, end in deleted:
         if start > pos:
             kept.append(text[pos:start])
-            origin.extend(range(pos, start))
+            origin.extend(counting[pos:start])
         pos = max(pos, end)
     if pos < len(text):
         kept.append(text[pos:])
-        origin.extend(range(pos, len(text)))
+        origin.extend(counting[pos : len(text)])
     origin.append(len(text))
     return View(text, "".join(kept).translate(rules.fold_table), origin)
+
+
+_COUNTING: array[int] = array("l")
+
+
+def _counting(size: int) -> array[int]:
+    """0, 1, 2, … up to at least ``size``: slices of it copy as memory, where extending an
+    array from a range makes one Python int per character."""
+    if len(_COUNTING) < size:
+        _COUNTING.extend(range(len(_COUNTING), max(size, 2 * len(_COUNTING), 4096)))
+    return _COUNTING
 
 
 def _deleted_ranges(text: str, rules: RuleSet) -> list[tuple[int, int]]:
