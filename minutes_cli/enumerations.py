@@ -14,6 +14,7 @@ a list that starts in the same sentence or the next; otherwise it is a decoy and
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ _ITEM_TAIL = frozenset("；，、") | TRIM
 _CLAUSE_END = frozenset("，；。！？\n")
 _HEADING_END = SENTENCE_END | {"\n"}  # a heading line (一、关于…事宜) ends at the line break
 # Cleaned values keep the source's punctuation, which may be ASCII.
+_BRACKETS = re.compile("[（）]")
 _STRIP = "。；，：！？;,:!? \t\n\u3000"
 
 
@@ -382,12 +384,13 @@ def _bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Insides of the outermost （…） in text[start:end] long enough to hold a list."""
     groups: list[tuple[int, int]] = []
     depth, opened = 0, start
-    for i in range(start, end):
-        if text[i] == "（":
+    for m in _BRACKETS.finditer(text, start, end):
+        i = m.start()
+        if m.group() == "（":
             if depth == 0:
                 opened = i + 1
             depth += 1
-        elif text[i] == "）" and depth:
+        elif depth:
             depth -= 1
             if depth == 0 and i - opened >= 8:
                 groups.append((opened, i))

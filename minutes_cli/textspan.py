@@ -15,7 +15,10 @@ TRIM = frozenset(" \t\n\u3000")
 
 def is_han(text: str) -> bool:
     """Every character is a Chinese character (CJK ideographs, extensions A and B-F)."""
-    return all("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff" for ch in text)
+    return _HAN.fullmatch(text) is not None
+
+
+_HAN = re.compile("[\u3400-\u9fff\U00020000-\U0002ffff]*")
 
 
 def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) -> list[tuple[int, int]]:
@@ -23,8 +26,8 @@ def split_depth0(text: str, start: int, end: int, separators: frozenset[str]) ->
     parts: list[tuple[int, int]] = []
     depth: list[str] = []
     left = start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _specials(separators).finditer(text, start, end):  # other characters change nothing
+        i, ch = m.start(), m.group()
         if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "”"):
             depth.append(OPENERS[ch])
         elif depth and ch == depth[-1]:
