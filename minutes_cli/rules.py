@@ -63,9 +63,12 @@ class Rule:
     def scan(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """``regex.finditer`` over text[start:end], skipping a window that lacks every word a
         match needs: most sentences hold no attendance verb, no 听取, no 《."""
-        if self.needs and not any(text.find(word, start, end) != -1 for word in self.needs):
-            return iter(())
-        return self.regex.finditer(text, start, end)
+        if not self.needs:
+            return self.regex.finditer(text, start, end)
+        for word in self.needs:
+            if text.find(word, start, end) != -1:
+                return self.regex.finditer(text, start, end)
+        return iter(())
 
 
 @dataclass(frozen=True)
