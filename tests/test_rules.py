@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from minutes_cli.cli import app
 from minutes_cli.errors import RuleError
 from minutes_cli.rulecheck import example_failure
-from minutes_cli.rules import Example, RuleSet, builtin_rules, builtin_rules_dir, load_rules
+from minutes_cli.rules import Example, Rule, RuleSet, builtin_rules, builtin_rules_dir, load_rules
 
 EXAMPLES = builtin_rules().examples
 
@@ -234,3 +234,71 @@ def test_a_catastrophic_user_pattern_is_rejected(runner: CliRunner, tmp_path: Pa
     )
     assert result.exit_code == 3
     assert "rule 'greedy': field 'pattern': pattern may backtrack catastrophically" in result.stderr
+
+
+# Shortcuts the parser takes for speed must never change what a rule finds.
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("会议由(?P<person>.{2,20}?)(?P<role>主持)", ("会议由",)),
+        ("(?P<verb>出席|列席|收听收看)会议", ("会议",)),
+        ("(?:甲|乙)?(?P<x>出席|列席)", ("出席", "列席")),
+        ("(?i)minutes", ()),
+        ("[一二三]是", ("是",)),
+        ("(?:要)?是?", ()),
+    ],
+)
+def test_required_words_are_words_every_match_contains(pattern: str, words: tuple[str, ...]) -> None:
+    from minutes_cli.rulefiles import required_words
+
+    assert required_words(re.compile(pattern)) == words
+
+
+def _all_rules() -> list[tuple[str, Rule]]:
+    rules = builtin_rules()
+    out: list[tuple[str, Rule]] = []
+    for name in ("deletions", "dates", "meeting", "purpose", "chair", "attendance", "reports_heard", "cues"):
+        out += [(f"{name}:{rule.id}", rule) for rule in getattr(rules, name)]
+    out += [(f"declared:{rule.id}", rule) for rule in rules.declared]
+    out += [(f"actions:{a.rule.id}", a.rule) for a in rules.document_actions]
+    out += [(f"credits:{c.rule.id}", c.rule) for c in rules.credits]
+    return out
+
+
+def test_scanning_with_needed_words_finds_what_the_pattern_finds() -> None:
+    """Every window of every sample sentence: Rule.scan == regex.finditer."""
+    from minutes_cli.api import parse_doc
+
+    rules = [rule for _, rule in _all_rules()]
+    for sample in sorted((ROOT / "samples").glob("**/*.txt"))[::3]:
+        doc = parse_doc(sample)
+        assert doc.view is not None
+        text = doc.view.text
+        windows = [(s.start, s.end) for s in doc.sentences] + [(0, len(text)), (len(text) // 3, len(text) // 2)]
+        for rule in rules:
+            for a, b in windows:
+                got = [m.span() for m in rule.scan(text, a, b)]
+                want = [m.span() for m in rule.regex.finditer(text, a, b)]
+                assert got == want, (rule.id, a, b)
+
+
+def test_the_combined_marker_prefilter_matches_where_some_marker_does() -> None:
+    from minutes_cli.api import parse_doc
+    from minutes_cli.textspan import clause_starts
+
+    rules = builtin_rules()
+    assert rules.marker_start is not None
+    patterns = [f.rule.regex for f in rules.families] + [f.rule.regex for f in rules.frames]
+    patterns += [f.alias_regex for f in rules.families if f.alias_regex is not None]
+    hits = 0
+    for sample in sorted((ROOT / "samples").glob("**/*.txt"))[::2]:
+        doc = parse_doc(sample)
+        assert doc.view is not None
+        text = doc.view.text
+        for pos in clause_starts(text, 0, len(text), rules.clause_openers):
+            some = any(p.match(text, pos) for p in patterns)
+            assert (rules.marker_start.match(text, pos) is not None) == some, (sample.name, pos)
+            hits += some
+    assert hits > 50
