@@ -18,10 +18,14 @@ from .findings import WarningFound
 from .normalize import View
 from .people import valid_name
 from .rules import Credit, RuleSet
-from .textspan import TRIM, trim
+from .textspan import SENTENCE_END, TRIM, trim
 
 _TOKEN = re.compile(r"[^\s、，,]+")
 _SPACES = re.compile("[ \t\u3000]+")
+# Chrome is looked for in this many lines at the top, titles above it at most this long.
+_TOP_LINES = 6
+_TITLE_MAX = 60
+_CAPTION_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,10 @@ class Credits:
 def find_credits(view: View, rules: RuleSet) -> Credits:
     text = view.text
     start, end = trim(text, 0, len(text))
-    start = _after_chrome(text, start, end, rules)
+    start, captions = _top_matter(view, start, end, rules)
     end = _footer_start(view, start, end, rules)
     start, end = trim(text, start, end)
-    reporters: list[ReporterFound] = []
+    reporters: list[ReporterFound] = list(captions)
     for credit in rules.credits:
         if credit.where == "start":
             m = _dateline_then(credit.rule.regex, text, start, end, rules)
@@ -63,6 +67,7 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
         else:
             start, end = _bylines(view, start, end, rules, credit, reporters)
     start = _after_dateline(text, start, end, rules)
+    reporters.sort(key=lambda r: r.span)  # source order: a caption above the dateline comes first
     return Credits(start, end, tuple(reporters), _truncation(text, start, end, rules))
 
 
@@ -119,15 +124,55 @@ def _line_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _after_chrome(text: str, start: int, end: int, rules: RuleSet) -> int:
-    """Skip page chrome lines (breadcrumbs, font-size tools) at the top of the text."""
-    while start < end:
-        line_end = text.find("\n", start, end)
+def _top_matter(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, list[ReporterFound]]:
+    """Where the report begins below what a web page prints above it, and the photographers
+    credited there. Skipped: page chrome (breadcrumb, 来源/发布时间, font tools), photo captions
+    (▲…。新华社记者 A 摄), and the page title and subtitle above chrome, a caption, a dateline
+    or a start credit. A title followed directly by the report stays: it may be the only place
+    the meeting is named."""
+    text = view.text
+    pos = content = start
+    captions: list[ReporterFound] = []
+    for _ in range(_TOP_LINES):
+        if pos >= end:
+            break
+        line_end = text.find("\n", pos, end)
         line_end = end if line_end == -1 else line_end
-        if not any(rule.regex.match(text, start, line_end) for rule in rules.chrome):
-            return start
-        start, _ = trim(text, line_end, end)
-    return start
+        after = trim(text, line_end, end)[0]
+        caption = _caption(view, pos, line_end, rules)
+        if any(rule.regex.match(text, pos, line_end) for rule in rules.chrome):
+            content = after
+        elif caption:
+            captions.extend(caption)
+            content = after
+        elif pos > start and _opens_report(text, pos, line_end, end, rules):
+            return pos, captions
+        elif line_end - pos > _TITLE_MAX or any(ch in SENTENCE_END for ch in text[pos:line_end]):
+            break  # a sentence: the report has begun
+        pos = after
+    return content, captions
+
+
+def _caption(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterFound] | None:
+    """The credits of a short line that ends with one (…会议现场。新华社记者 卓恒 摄)."""
+    if end - start > _CAPTION_MAX:
+        return None
+    for credit in rules.credits:
+        if credit.where != "end":
+            continue
+        m = credit.rule.regex.search(view.text, start, end)
+        if m is not None and m.end() == end and m.start() > start:
+            found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id)
+            if found:
+                return found
+    return None
+
+
+def _opens_report(text: str, start: int, line_end: int, end: int, rules: RuleSet) -> bool:
+    """The line starts with a dateline (本报讯, 新华社…电) or a reporter credit."""
+    if any(rule.regex.match(text, start, line_end) for rule in rules.datelines):
+        return True
+    return any(c.rule.regex.match(text, start, end) for c in rules.credits if c.where == "start")
 
 
 def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:

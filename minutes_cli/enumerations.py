@@ -352,21 +352,29 @@ def _common_prefix(texts: list[str]) -> str:
 
 
 def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
-    """Split one family's markers into runs 1, 2, 3 …; small jumps are gaps, not new lists."""
+    """Split one family group's markers into runs 1, 2, 3 …; small jumps are gaps, not new lists.
+
+    A marker continues the run it is the next number of, not only the latest one: in
+    一要…二要…（一是…二是…三是）…三要, 三要 goes back to the 一要 run. When two runs could take it,
+    the one whose last marker is of its own family wins (三要 after 二要, not after 二是)."""
     runs: list[_Run] = []
-    current: _Run | None = None
     for marker in markers:
         n = marker.n or 0
         if n == 1:
-            current = _Run([marker])
-            runs.append(current)
-        elif current is not None:
-            last = current.markers[-1].n or 0
-            if n == last + 1:
-                current.markers.append(marker)
-            elif last + 1 < n <= last + 3:
-                current.markers.append(marker)
-                current.gaps.append((marker, last + 1))
+            runs.append(_Run([marker]))
+            continue
+        if not runs:
+            continue
+        takers = [run for run in runs if (run.markers[-1].n or 0) + 1 == n]
+        if takers:
+            same_family = [run for run in takers if run.markers[-1].source == marker.source]
+            (same_family or takers)[-1].markers.append(marker)
+            continue
+        current = runs[-1]
+        last = current.markers[-1].n or 0
+        if last + 1 < n <= last + 3:
+            current.markers.append(marker)
+            current.gaps.append((marker, last + 1))
     return runs
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .findings import WarningFound
 from .normalize import View
-from .people import Person, is_title, parse_people, parse_person
+from .people import Person, is_title, parse_people, parse_person, parse_titled_people
 from .rules import RuleSet
 from .sections import SectionFound, inside
 from .sentences import Sentence
@@ -184,14 +184,16 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
     # clause starts only, not at every character: the person part's lazy repeat made the
     # unanchored search the costliest step of the whole parse.
     starts = clause_starts(view.text, start, end, _PHRASE_OPENERS)
-    for rule in rules.chair:
-        for pos in starts:
-            m = rule.regex.match(view.text, pos, end)
-            if m is None:
-                continue
-            person = parse_person(view, *m.span("person"), rules)
-            if person is not None:
-                return ChairFound(person, m.span("role"), rule.id)
+    matches = [(rule, m) for rule in rules.chair for pos in starts if (m := rule.regex.match(view.text, pos, end))]
+    for rule, m in matches:
+        person = parse_person(view, *m.span("person"), rules)
+        if person is not None:
+            return ChairFound(person, m.span("role"), rule.id)
+    # A titled chair whose surname is missing from surnames.txt (副校长官立恒主持会议).
+    for rule, m in matches:
+        people = parse_titled_people(view, *m.span("person"), rules)
+        if people and len(people) == 1:
+            return ChairFound(people[0], m.span("role"), rule.id)
     return None
 
 
@@ -256,6 +258,10 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
         if a >= b:
             continue  # doubled punctuation: 张三,,李四
         parsed = parse_people(view, a, b, rules)
+        if parsed is None and people and not _is_group(text[a:b], rules):
+            # Before people already read, a titled clause is one more person even when the
+            # surname is not in surnames.txt; otherwise everyone before it would be lost.
+            parsed = parse_titled_people(view, a, b, rules)
         if parsed is None:
             # A group right before the verb (…,各村党组织书记参加会议) does not end the list.
             if not people and _is_group(text[a:b], rules):

@@ -11,7 +11,7 @@ quotes and brackets, so '中央“不忘初心、牢记使命”主题教育领�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .normalize import View
 from .rules import RuleSet
@@ -78,6 +78,23 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     return people
 
 
+def parse_titled_people(view: View, start: int, end: int, rules: RuleSet) -> list[Person] | None:
+    """Like ``parse_people``, but any Chinese character may begin a name, and every person must
+    carry a title. For a clause whose place already says it names people (between attendees,
+    before 主持): 校党委常委、监察专员官立恒 when 官 is missing from surnames.txt."""
+    people = parse_people(view, start, end, replace(rules, surnames=_AnySurname(rules.surnames)))
+    # Titles first, then the name: read the other way round (镇领导|班子成员) it is a group.
+    titled = people and all(p.titles and all(t[1] <= p.name[0] for t in p.titles) for p in people)
+    return people if titled else None
+
+
+class _AnySurname(frozenset[str]):
+    """Any single Chinese character counts as a surname; compound ones still come from the list."""
+
+    def __contains__(self, item: object) -> bool:
+        return (isinstance(item, str) and len(item) == 1 and is_han(item)) or super().__contains__(item)
+
+
 def parse_person(view: View, start: int, end: int, rules: RuleSet) -> Person | None:
     """Exactly one person in view[start:end], else None."""
     people = parse_people(view, start, end, rules)
@@ -105,7 +122,9 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
     if _DOT in part:
         # 艾力更·依明巴海: the name is the dotted run at the end, after the title.
         first_dot = part.index(_DOT)
-        for cut in range(1, first_dot - 1):  # shortest title first: 副县长|热合曼·依布拉音
+        # Longest title first: 县人大常委会主任|吐尔洪·司马义, not 县人大常委|会主任吐尔洪·司马义
+        # (常委 is a title too); the given name keeps at least two characters.
+        for cut in range(first_dot - 2, 0, -1):
             if is_title(part[:cut], rules) and valid_name(part[cut:], rules):
                 return cut
         return 0 if valid_name(part, rules) else None
