@@ -184,13 +184,15 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
     # clause starts only, not at every character: the person part's lazy repeat made the
     # unanchored search the costliest step of the whole parse.
     starts = clause_starts(view.text, start, end, _PHRASE_OPENERS)
-    matches = [(rule, m) for rule in rules.chair for pos in starts if (m := rule.regex.match(view.text, pos, end))]
+    matches = ((rule, m) for rule in rules.chair for pos in starts if (m := rule.regex.match(view.text, pos, end)))
+    seen = []
     for rule, m in matches:
         person = parse_person(view, *m.span("person"), rules)
         if person is not None:
             return ChairFound(person, m.span("role"), rule.id)
+        seen.append((rule, m))
     # A titled chair whose surname is missing from surnames.txt (副校长官立恒主持会议).
-    for rule, m in matches:
+    for rule, m in seen:
         people = parse_titled_people(view, *m.span("person"), rules)
         if people and len(people) == 1:
             return ChairFound(people[0], m.span("role"), rule.id)

@@ -114,7 +114,7 @@ def valid_name(text: str, rules: RuleSet) -> bool:
     if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
         return False
     surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
-    return surname > 0 and not any(ch in rules.name_stop_chars for ch in text[surname:])
+    return surname > 0 and rules.name_stop_chars.isdisjoint(text[surname:])
 
 
 def _split_title_name(part: str, rules: RuleSet) -> int | None:
