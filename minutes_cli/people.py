@@ -49,7 +49,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
         split = _split_title_name(part, rules)
         # A last part that is only a title may be name-before-title (王金山省长, 诸葛文清省长);
         # earlier parts that are titles belong to the next name (市委副书记、市长赵辉).
-        reversed_split = _split_name_title(part, rules, exact=True) if split is None and last else None
+        reversed_split = _split_name_title(part, rules) if split is None and last else None
         if split is not None:
             cut = a + split
             own = (*pending, (a, cut)) if split else (tuple(pending) or shared)
@@ -66,8 +66,6 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             people.append(Person((a, b), own, pending[0][0] if pending else a, b))
             pending = []
         else:
-            if reversed_split is None:
-                reversed_split = _split_name_title(part, rules, exact=False)
             if reversed_split is None:
                 return None
             cut = a + reversed_split
@@ -134,18 +132,16 @@ def _split_title_name(part: str, rules: RuleSet) -> int | None:
     return None
 
 
-def _split_name_title(part: str, rules: RuleSet, *, exact: bool) -> int | None:
-    """Offset where the title starts in 'name+title' (王金山省长), or None. With ``exact``
-    the title must be a bare title word (省长, 副县长), which settles 诸葛文清省长."""
+def _split_name_title(part: str, rules: RuleSet) -> int | None:
+    """Offset where the title starts in 'name+title' (王金山省长, 诸葛文清省长), or None. The title
+    must be a bare title word (省长, 副县长) or a collective label: read more loosely, 区纪委委员
+    would be a person 区纪 (区 is a surname) and 区人大常委会各工作委员会主任 a person 区人大."""
     for length in rules.name_lengths:
         if len(part) <= length or not valid_name(part[:length], rules):
             continue
         title = part[length:]
         bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
-        if exact and (bare in rules.title_suffixes or title in rules.collective_titles):
-            return length
-        # 区人大常委会各工作委员会主任 is a group (各), not a person 区人大 with a title.
-        if not exact and is_title(title, rules) and not any(mark in title for mark in rules.group_marks):
+        if bare in rules.title_suffixes or title in rules.collective_titles:
             return length
     return None
 
