@@ -67,6 +67,11 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
         else:
             start, end = _bylines(view, start, end, rules, credit, reporters)
     start = _after_dateline(text, start, end, rules)
+    # A photo caption between paragraphs (…在北京召开。人民网记者 仇立衡 摄) credits its
+    # photographer; the line stays in the content, where no rule claims it.
+    for a, b in _line_ranges(text, start, end):
+        found = _caption(view, a, b, rules)
+        reporters.extend(r for r in found or () if all(r.span != old.span for old in reporters))
     reporters.sort(key=lambda r: r.span)  # source order: a caption above the dateline comes first
     return Credits(start, end, tuple(reporters), _truncation(text, start, end, rules))
 
