@@ -40,6 +40,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     parts = [piece for a, b in parts for piece in _split_joined(text, a, b, rules)]
     if parts:
         parts[-1] = _before_group(text, *parts[-1], rules)
+    group_seen = False
     for index, (a, b) in enumerate(parts):
         b = _strip_suffix(text, a, b, rules.honorifics)
         if a >= b:
@@ -49,7 +50,9 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
         split = _split_title_name(part, rules)
         # A last part that is only a title may be name-before-title (王金山省长, 诸葛文清省长);
         # earlier parts that are titles belong to the next name (市委副书记、市长赵辉).
-        reversed_split = _split_name_title(part, rules) if split is None and last else None
+        # After a group (各子公司主要负责人、安全总监) a last bare title is the group's too, not a
+        # name before a title (安全|总监).
+        reversed_split = _split_name_title(part, rules) if split is None and last and not group_seen else None
         if split is not None:
             cut = a + split
             own = (*pending, (a, cut)) if split else (tuple(pending) or shared)
@@ -59,7 +62,9 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             pending = []
         elif reversed_split is None and is_title(part, rules) and not last:
             # 各专门委员会主任、办公室主任张三: a group's title is not 张三's.
-            if not any(mark in part for mark in rules.group_marks):
+            if any(mark in part for mark in rules.group_marks):
+                group_seen = True
+            else:
                 pending.append((a, b))
         elif reversed_split is None and valid_name(part, rules):
             own = tuple(pending) or shared
@@ -111,6 +116,8 @@ def valid_name(text: str, rules: RuleSet) -> bool:
         return len(text) <= rules.dotted_name_max and all(p and is_han(p) for p in pieces)
     if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
         return False
+    if text.endswith(rules.title_suffixes):
+        return False  # 安全总监, 王秘书长: a title word, not a given name
     surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
     return surname > 0 and rules.name_stop_chars.isdisjoint(text[surname:])
 
