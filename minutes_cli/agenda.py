@@ -67,7 +67,13 @@ def read_agenda(
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()
     documents.sort(key=lambda d: d.start)
-    return Agenda(tuple(reports), tuple(_unique(documents)), more, tuple(_unclosed_titles(text, start, end)))
+    # A paragraph a CMS printed twice hears the same report and adopts the same document once.
+    heard: dict[str, tuple[int, int]] = {}
+    for a, b in reports:
+        heard.setdefault(text[a:b], (a, b))
+    return Agenda(
+        tuple(heard.values()), tuple(_unique(text, documents)), more, tuple(_unclosed_titles(text, start, end))
+    )
 
 
 # An action governs the first 《 in its own clause, not far after it: 审议通过了《甲》,
@@ -136,12 +142,14 @@ def _matching_close(text: str, pos: int, end: int) -> int | None:
     return None
 
 
-def _unique(documents: list[DocumentFound]) -> list[DocumentFound]:
+def _unique(text: str, documents: list[DocumentFound]) -> list[DocumentFound]:
     # Two action rules may govern the same title (审议 and 审议通过): keep the first, longest.
-    seen: set[int] = set()
+    # The same title under the same action twice (a paragraph printed twice) is one document.
+    seen: set[object] = set()
     out = []
     for d in documents:
-        if d.start not in seen:
-            seen.add(d.start)
+        same = (text[d.start : d.end], d.action)
+        if d.start not in seen and same not in seen:
+            seen.update((d.start, same))
             out.append(d)
     return out
