@@ -14,14 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .api import parse_file_data
 from .errors import ExitCode, InputError, MinutesError
+from .limits import DEFAULT_SECONDS, time_limit
 from .render import report_data
 from .rules import RuleSet, load_layered
 
-# Worker-process state: the rule directories, set once per process by the pool initializer.
-_STATE: dict[str, tuple[Path, ...]] = {"rule_dirs": ()}
+# Worker-process state, set once per process by the pool initializer.
+_STATE: dict[str, Any] = {"rule_dirs": (), "timeout": DEFAULT_SECONDS}
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,9 @@ def expand(inputs: list[str]) -> list[str]:
     return out
 
 
-def _init(rule_dirs: list[Path] | None) -> None:
+def _init(rule_dirs: list[Path] | None, timeout: float = DEFAULT_SECONDS) -> None:
     _STATE["rule_dirs"] = tuple(rule_dirs or ())
+    _STATE["timeout"] = timeout
 
 
 @cache
@@ -60,7 +63,8 @@ def parse_one(file: str) -> Outcome:
     """Parse one file into a JSON line, or an error record; never raises for bad input."""
     try:
         rules = _rules(_STATE["rule_dirs"])
-        data = parse_file_data(file, rules=rules)
+        with time_limit(_STATE["timeout"], file):
+            data = parse_file_data(file, rules=rules)
         line = json.dumps(report_data(data), ensure_ascii=False, separators=(",", ":"))
         return Outcome(file, line, 0, len(data["warnings"]))
     except MinutesError as exc:
@@ -71,15 +75,18 @@ def parse_one(file: str) -> Outcome:
         return Outcome(file, json.dumps(record, ensure_ascii=False), int(ExitCode.INTERNAL), 0)
 
 
-def parse_many(files: list[str], *, rule_dirs: list[Path] | None = None, jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order; with jobs > 1, parsed in that many worker processes."""
+def parse_many(
+    files: list[str], *, rule_dirs: list[Path] | None = None, jobs: int = 1, timeout: float = DEFAULT_SECONDS
+) -> Iterator[Outcome]:
+    """Outcomes in input order; with jobs > 1, parsed in that many worker processes. A report
+    that takes longer than ``timeout`` seconds becomes an error record (``limits``)."""
     if jobs <= 1 or len(files) <= 1:
-        _init(rule_dirs)
+        _init(rule_dirs, timeout)
         for file in files:
             yield parse_one(file)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(rule_dirs,)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(rule_dirs, timeout)) as pool:
         yield from pool.imap(parse_one, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))

@@ -123,6 +123,10 @@ def parse(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a report carries warnings.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in this many processes (batch).")] = 1,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, help="Stop a report that takes longer than this many seconds (0: no limit)."),
+    ] = 60.0,
     rules_dir: RulesOption = None,
     rules_only: RulesOnlyOption = False,
     show_traceback: TracebackOption = False,
@@ -138,9 +142,9 @@ def parse(
     with guard(show_traceback):
         inputs = expand(files)
         if fmt is Format.jsonl or len(inputs) != 1 or inputs[0] != files[0]:
-            code = _parse_batch(inputs, fmt, output, strict, jobs, rules_dir, rules_only)
+            code = _parse_batch(inputs, fmt, output, strict, (jobs, timeout), rules_dir, rules_only)
         else:
-            code = _parse_one(inputs[0], fmt, output, (no_spans, no_source), strict, rules_dir, rules_only)
+            code = _parse_one(inputs[0], fmt, output, (no_spans, no_source), (strict, timeout), rules_dir, rules_only)
     if code:
         raise typer.Exit(code)
 
@@ -150,15 +154,19 @@ def _parse_one(
     fmt: Format,
     output: Path | None,
     leave_out: tuple[bool, bool],
-    strict: bool,
+    limits: tuple[bool, float],
     rules_dir: list[Path] | None,
     rules_only: bool,
 ) -> int:
     from .api import parse_file_data
+    from .limits import time_limit
     from .output import write_atomic
     from .render import render
 
-    data = parse_file_data(file, rules=load_rule_option(rules_dir, rules_only))
+    strict, timeout = limits
+    rules = load_rule_option(rules_dir, rules_only)
+    with time_limit(timeout, file):
+        data = parse_file_data(file, rules=rules)
     no_spans, no_source = leave_out
     text = render(data, fmt.value, spans=not no_spans, source=not no_source)
     if output is None:
@@ -175,7 +183,7 @@ def _parse_batch(
     fmt: Format,
     output: Path | None,
     strict: bool,
-    jobs: int,
+    workers: tuple[int, float],
     rules_dir: list[Path] | None,
     rules_only: bool,
 ) -> int:
@@ -194,7 +202,8 @@ def _parse_batch(
         load_rule_option(rules_dir, rules_only)  # a broken rule set stops here, once, with exit 3
     failed = warned = 0
     with atomic_writer(output) if output else nullcontext(sys.stdout) as sink, _progress(len(files)) as step:
-        for outcome in parse_many(files, rule_dirs=dirs, jobs=jobs):
+        jobs, timeout = workers
+        for outcome in parse_many(files, rule_dirs=dirs, jobs=jobs, timeout=timeout):
             sink.write(outcome.line + "\n")
             if outcome.exit_code:
                 failed += 1

@@ -4,6 +4,7 @@ mutated reports (widths, script, pinyin noise) keep their structure."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 
@@ -96,6 +97,46 @@ TRADITIONAL = str.maketrans(
         "导": "導",
     }
 )
+
+
+def _slow_rules(tmp_path: Path) -> Path:
+    """A clerk's pattern that passes the load-time check but is cubic on a long sentence."""
+    rules = tmp_path / "slow"
+    rules.mkdir()
+    (rules / "sections.yaml").write_text(
+        "breaks:\n  - id: slow_break\n    pattern: '会议.*.*.*听取'\n    examples: {match: ['会议听取']}\n",
+        encoding="utf-8",
+    )
+    return rules
+
+
+def _long_sentence_report(path: Path) -> Path:
+    path.write_text(
+        "4月1日上午，市长张三主持召开会议。\n会议" + "啊" * 4000 + "。\n会议强调，要做好工作。\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_a_runaway_rule_is_stopped_by_the_time_limit(runner: CliRunner, tmp_path: Path) -> None:
+    report = _long_sentence_report(tmp_path / "r.txt")
+    args = ["parse", str(report), "--rules", str(_slow_rules(tmp_path)), "--timeout", "0.3"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"{report}: parsing took longer than 0.3 s and was stopped" in result.stderr
+
+
+def test_in_a_batch_a_runaway_report_fails_alone(runner: CliRunner, tmp_path: Path) -> None:
+    slow = _long_sentence_report(tmp_path / "a-slow.txt")
+    good = tmp_path / "b-good.txt"
+    good.write_bytes(SEED.read_bytes())
+    args = ["parse", str(slow), str(good), "-f", "jsonl", "--rules", str(_slow_rules(tmp_path)), "--timeout", "0.3"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 4
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["file"] == str(slow) and first["exit_code"] == 4 and "took longer than 0.3 s" in first["error"]
+    assert second["source"]["name"] == "b-good.txt" and second["sections"]
 
 
 def test_punctuation_width_and_script_do_not_change_the_structure() -> None:
