@@ -107,6 +107,8 @@ def parse_person(view: View, start: int, end: int, rules: RuleSet) -> Person | N
 def is_title(text: str, rules: RuleSet) -> bool:
     if text in rules.collective_titles:
         return True
+    if text.endswith("）") and "（" in text:
+        text = text[: text.rindex("（")]  # 风险管理部副总经理（主持工作）: an aside after the title
     return len(text) <= 40 and text.endswith(rules.title_suffixes)
 
 
