@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .findings import WarningFound
 from .normalize import View
@@ -24,6 +24,8 @@ from .rules import RuleSet
 from .sections import SectionFound
 from .textspan import SENTENCE_END, TRIM, clause_starts, is_han, split_depth0, to_int, trim
 
+# An alias numbered 0 (最后) stands for the next number of the list it ends.
+_NEXT = 0
 _MAX_DEPTH = 4  # deeper nesting does not occur in the genre; the cap bounds the work
 _HEADING_SKIP = frozenset("，、：；. ") | TRIM
 # A list delimiter after an item (；, or ， and 、 in comma-spliced lists) is not part of it.
@@ -45,6 +47,7 @@ class Marker:
     label: tuple[int, int]  # view range of the literal marker
     frame: str | None = None
     topic: tuple[int, int] | None = None
+    alias: bool = False  # written as a word standing for the ordinal (首先, 其次)
 
 
 @dataclass(frozen=True)
@@ -177,18 +180,20 @@ def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str
             continue  # no family or frame matches here: skip trying each of them
         for family in rules.families:
             m = family.rule.regex.match(text, pos, end)
+            alias = False
             if m is not None:
                 n = to_int(m.group("num"))
                 has_label = "marker" in m.re.groupindex and m.group("marker") is not None
                 label = m.span("marker") if has_label else m.span()
             elif family.alias_regex is not None and (m := family.alias_regex.match(text, pos, end)):
-                n, label = family.aliases[m.group("alias")], m.span()
+                n, label, alias = family.aliases[m.group("alias")], m.span(), True
             else:
                 continue
             if n is not None:
                 # Families in one group share numbering: 一要, 二要, 三是 is one list.
                 key = family.group or family.rule.id
-                found.setdefault(key, []).append(Marker(family.rule.id, "ordinal", n, pos, m.end(), label))
+                marker = Marker(family.rule.id, "ordinal", n, pos, m.end(), label, alias=alias)
+                found.setdefault(key, []).append(marker)
         for frame in rules.frames:
             m = frame.rule.regex.match(text, pos, end)
             if m is not None:
@@ -364,6 +369,13 @@ def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
             runs.append(_Run([marker]))
             continue
         if not runs:
+            continue
+        if n == _NEXT:
+            # 最后 ends a list of words (首先, 其次, 再次), not one of numbers: after 第三，…
+            # 最后，杜卫东作总结讲话 is narration.
+            current = runs[-1]
+            if current.markers[-1].alias:
+                current.markers.append(replace(marker, n=(current.markers[-1].n or 0) + 1))
             continue
         takers = [run for run in runs if (run.markers[-1].n or 0) + 1 == n]
         if takers:
