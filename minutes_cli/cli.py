@@ -160,7 +160,6 @@ def _parse_one(
 ) -> int:
     from .api import parse_file_data
     from .limits import time_limit
-    from .output import write_atomic
     from .render import render
 
     strict, timeout = limits
@@ -172,6 +171,8 @@ def _parse_one(
     if output is None:
         sys.stdout.write(text)
     else:
+        from .output import write_atomic
+
         write_atomic(output, text)
     for warning in data["warnings"]:
         _say("warning", f"{data['source']['name']}: {warning['code']}: {warning['message']}")

@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -238,6 +237,8 @@ def _read_cache(key: str) -> RuleSet | None:
 
 
 def _write_cache(key: str, ruleset: RuleSet) -> None:
+    import tempfile  # only when writing: most starts only read the cache
+
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
