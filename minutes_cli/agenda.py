@@ -11,7 +11,7 @@ governs it; titles that are merely studied or mentioned are not documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .findings import WarningFound
 from .normalize import View
@@ -20,16 +20,14 @@ from .sections import SectionFound, inside
 from .sentences import Sentence
 
 
-@dataclass(frozen=True)
-class DocumentFound:
+class DocumentFound(NamedTuple):
     start: int  # view, at 《
     end: int  # view, after 》
     action: str
     rule: str
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     reports_heard: tuple[tuple[int, int], ...]
     documents: tuple[DocumentFound, ...]
     documents_more: bool

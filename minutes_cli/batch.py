@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .api import parse_file_data
 from .errors import ExitCode, InputError, MinutesError
@@ -26,8 +25,7 @@ from .rules import RuleSet, load_layered
 _STATE: dict[str, Any] = {"rule_dirs": (), "timeout": DEFAULT_SECONDS}
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     file: str
     line: str  # one JSON object, no newline
     exit_code: int  # 0, or the error's exit code

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .findings import WarningFound
 from .normalize import View
@@ -28,16 +28,14 @@ _TITLE_MAX = 60
 _CAPTION_MAX = 80
 
 
-@dataclass(frozen=True)
-class ReporterFound:
+class ReporterFound(NamedTuple):
     name: str
     role: str | None
     span: tuple[int, int]  # original text
     rule: str
 
 
-@dataclass(frozen=True)
-class Credits:
+class Credits(NamedTuple):
     content_start: int  # view
     content_end: int  # view
     reporters: tuple[ReporterFound, ...]

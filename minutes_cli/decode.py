@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -24,8 +24,7 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     name: str
     text: str
     encoding: str

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .findings import WarningFound
 from .normalize import View
@@ -37,8 +38,7 @@ _BRACKETS = re.compile("[（）]")
 _STRIP = "。；，：！？;,:!? \t\n\u3000"
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     source: str  # rule id of the family or frame, or "phrase"
     kind: str  # "ordinal", "frame" or "phrase"
     n: int | None
@@ -51,7 +51,7 @@ class Marker:
 
 
 @dataclass(frozen=True)
-class DeclFound:
+class DeclFound:  # a dataclass: its `count` field would shadow tuple.count
     start: int
     end: int
     label: str
@@ -61,8 +61,7 @@ class DeclFound:
     keywords: tuple[str, ...] = ()  # 依法、严谨、有序、优质四个关键词: each item starts with one
 
 
-@dataclass(frozen=True)
-class ItemFound:
+class ItemFound(NamedTuple):
     n: int
     marker: str
     start: int
@@ -73,8 +72,7 @@ class ItemFound:
     rule: str
 
 
-@dataclass(frozen=True)
-class SectionBody:
+class SectionBody(NamedTuple):
     lead: tuple[int, int]
     declared: DeclFound | None
     items: tuple[ItemFound, ...]
@@ -375,7 +373,7 @@ def _ordinal_runs(markers: list[Marker]) -> list[_Run]:
             # 最后，杜卫东作总结讲话 is narration.
             current = runs[-1]
             if current.markers[-1].alias:
-                current.markers.append(replace(marker, n=(current.markers[-1].n or 0) + 1))
+                current.markers.append(marker._replace(n=(current.markers[-1].n or 0) + 1))
             continue
         takers = [run for run in runs if (run.markers[-1].n or 0) + 1 == n]
         if takers:

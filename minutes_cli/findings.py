@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class WarningFound:
+class WarningFound(NamedTuple):
     code: str  # stable kebab-case, e.g. numbering-gap
     message: str
     span: tuple[int, int] | None  # view range

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .findings import WarningFound
 from .normalize import View
@@ -25,8 +25,7 @@ _CLAUSE = frozenset("，；")
 _PHRASE_OPENERS = frozenset("，。；：！？、\n")
 
 
-@dataclass(frozen=True)
-class DateFound:
+class DateFound(NamedTuple):
     start: int
     end: int
     year: int | None
@@ -36,22 +35,19 @@ class DateFound:
     rule: str
 
 
-@dataclass(frozen=True)
-class ChairFound:
+class ChairFound(NamedTuple):
     person: Person
     role: tuple[int, int]
     rule: str
 
 
-@dataclass(frozen=True)
-class AttendeeFound:
+class AttendeeFound(NamedTuple):
     person: Person
     attendance: tuple[int, int]
     rule: str
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     date: DateFound | None
     name: tuple[int, int] | None
     scope: tuple[int, int] | None

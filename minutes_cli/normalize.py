@@ -13,13 +13,12 @@ the original characters: they keep the source's script and punctuation.
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import RuleSet
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     original: str
     text: str
     origin: array[int]  # origin[i] = index in original of text[i]; one sentinel at the end

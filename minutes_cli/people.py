@@ -11,7 +11,7 @@ quotes and brackets, so '中央“不忘初心、牢记使命”主题教育领�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .normalize import View
 from .rules import RuleSet
@@ -21,8 +21,7 @@ _DOT = "·"
 _LIST_SEPARATORS = frozenset("、")
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: tuple[int, int]
     titles: tuple[tuple[int, int], ...]
     start: int  # first own title, or the name
@@ -85,7 +84,7 @@ def parse_titled_people(view: View, start: int, end: int, rules: RuleSet) -> lis
     """Like ``parse_people``, but any Chinese character may begin a name, and every person must
     carry a title. For a clause whose place already says it names people (between attendees,
     before 主持): 校党委常委、监察专员官立恒 when 官 is missing from surnames.txt."""
-    people = parse_people(view, start, end, replace(rules, surnames=_AnySurname(rules.surnames)))
+    people = parse_people(view, start, end, rules._replace(surnames=_AnySurname(rules.surnames)))
     # Titles first, then the name: read the other way round (镇领导|班子成员) it is a group.
     titled = people and all(p.titles and all(t[1] <= p.name[0] for t in p.titles) for p in people)
     return people if titled else None

@@ -12,8 +12,7 @@ Sections are found before the header because the header is the text before the f
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .agenda import Agenda, read_agenda
 from .credits import Credits, find_credits
@@ -29,8 +28,7 @@ from .sentences import Sentence, split_sentences
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class Doc:
+class Doc(NamedTuple):
     source: Source
     view: View | None = None
     sentences: tuple[Sentence, ...] = ()
@@ -50,22 +48,22 @@ def need(value: _T | None, what: str) -> _T:
 
 
 def _normalize(doc: Doc, rules: RuleSet) -> Doc:
-    return replace(doc, view=normalize(doc.source.text, rules))
+    return doc._replace(view=normalize(doc.source.text, rules))
 
 
 def _sentences(doc: Doc, rules: RuleSet) -> Doc:
-    return replace(doc, sentences=split_sentences(need(doc.view, "view")))
+    return doc._replace(sentences=split_sentences(need(doc.view, "view")))
 
 
 def _credits(doc: Doc, rules: RuleSet) -> Doc:
     credits = find_credits(need(doc.view, "view"), rules)
-    return replace(doc, credits=credits, warnings=doc.warnings + credits.warnings)
+    return doc._replace(credits=credits, warnings=doc.warnings + credits.warnings)
 
 
 def _sections(doc: Doc, rules: RuleSet) -> Doc:
     credits = need(doc.credits, "credits")
     found = outline(need(doc.view, "view"), doc.sentences, credits.content_start, credits.content_end, rules)
-    return replace(doc, outline=found)
+    return doc._replace(outline=found)
 
 
 def _header(doc: Doc, rules: RuleSet) -> Doc:
@@ -73,7 +71,7 @@ def _header(doc: Doc, rules: RuleSet) -> Doc:
     content = (credits.content_start, credits.content_end)
     lead = (credits.content_start, found.lead_end)
     header = read_header(need(doc.view, "view"), doc.sentences, lead, content, found.sections, rules)
-    return replace(doc, header=header, warnings=doc.warnings + header.warnings)
+    return doc._replace(header=header, warnings=doc.warnings + header.warnings)
 
 
 def _agenda(doc: Doc, rules: RuleSet) -> Doc:
@@ -81,12 +79,12 @@ def _agenda(doc: Doc, rules: RuleSet) -> Doc:
     agenda = read_agenda(
         need(doc.view, "view"), doc.sentences, credits.content_start, credits.content_end, found.sections, rules
     )
-    return replace(doc, agenda=agenda, warnings=doc.warnings + agenda.warnings)
+    return doc._replace(agenda=agenda, warnings=doc.warnings + agenda.warnings)
 
 
 def _enumerations(doc: Doc, rules: RuleSet) -> Doc:
     bodies, warnings = enumerate_sections(need(doc.view, "view"), need(doc.outline, "outline").sections, rules)
-    return replace(doc, bodies=bodies, warnings=doc.warnings + warnings)
+    return doc._replace(bodies=bodies, warnings=doc.warnings + warnings)
 
 
 Stage = Callable[[Doc, RuleSet], Doc]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -352,7 +351,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     )
     starts = [f.rule.regex for f in ruleset.families] + [f.rule.regex for f in ruleset.frames]
     starts += [f.alias_regex for f in ruleset.families if f.alias_regex is not None]
-    return replace(ruleset, marker_start=_any_of(starts))
+    return ruleset._replace(marker_start=_any_of(starts))
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")

@@ -15,9 +15,9 @@ import os
 import pickle
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import RuleError
 from .patterncache import CACHE_TAG, dumps
@@ -34,11 +34,10 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "6"
+_CACHE_FORMAT = "7"
 
 
-@dataclass(frozen=True)
-class Repeated:
+class Repeated(NamedTuple):
     """Settings for repeated lead phrases without a declared count (enumerations.yaml)."""
 
     min_items: int
@@ -49,8 +48,7 @@ class Repeated:
     excluded_starts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A compiled pattern rule; ``file`` and ``id`` say where it came from."""
 
     file: str
@@ -70,35 +68,30 @@ class Rule:
         return iter(())
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     rule: Rule
     aliases: Mapping[str, int]
     alias_regex: re.Pattern[str] | None
     group: str | None
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     rule: Rule
     marker: str
     min_items: int
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(NamedTuple):
     rule: Rule
     where: str
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     rule: Rule
     canonical: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """One example a rule carries; ``raw`` examples match the text before normalization."""
 
     file: str
@@ -110,8 +103,7 @@ class Example:
     raw: bool
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     directory: Path
     fold_table: Mapping[int, str]
     deletions: tuple[Rule, ...]

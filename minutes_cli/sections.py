@@ -13,7 +13,7 @@ a pronoun standing for the last named speaker (他强调).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .normalize import View
 from .people import Person, parse_person
@@ -22,8 +22,7 @@ from .sentences import Sentence
 from .textspan import trim
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     rule: str
     start: int  # view: first character of the cue
     end: int  # view: end of the cue (before its separator)
@@ -34,15 +33,13 @@ class Cue:
     speaker_person: Person | None
 
 
-@dataclass(frozen=True)
-class SectionFound:
+class SectionFound(NamedTuple):
     cue: Cue
     start: int
     end: int  # view, trailing whitespace trimmed
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(NamedTuple):
     sections: tuple[SectionFound, ...]
     lead_end: int  # view: where the lead paragraph (header and agenda) ends
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .normalize import View
 
 _SENTENCE = re.compile(r"[^。！？\n]+(?:[。！？]+[”’」』）》]*)?|[。！？]+[”’」』）》]*")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
