@@ -142,10 +142,9 @@ def _top_matter(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, 
         line_end = text.find("\n", pos, end)
         line_end = end if line_end == -1 else line_end
         after = trim(text, line_end, end)[0]
-        caption = _caption(view, pos, line_end, rules)
         if any(rule.regex.match(text, pos, line_end) for rule in rules.chrome):
             content = after
-        elif caption:
+        elif caption := _caption(view, pos, line_end, rules):
             captions.extend(caption)
             content = after
         elif pos > start and _opens_report(text, pos, line_end, end, rules):
@@ -173,7 +172,7 @@ def _caption(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterF
 
 def _opens_report(text: str, start: int, line_end: int, end: int, rules: RuleSet) -> bool:
     """The line starts with a dateline (本报讯, 新华社…电) or a reporter credit."""
-    if any(rule.regex.match(text, start, line_end) for rule in rules.datelines):
+    if _after_dateline(text, start, line_end, rules) > start:
         return True
     return any(c.rule.regex.match(text, start, end) for c in rules.credits if c.where == "start")
 

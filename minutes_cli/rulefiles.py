@@ -369,12 +369,17 @@ def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return None
 
 
+def _sre_modules() -> tuple[Any, Any]:
+    """re's own parser and its opcode constants: private and untyped, but the parser re.compile
+    itself uses, so what the checks below read is what the engine runs."""
+    return importlib.import_module("re._constants"), importlib.import_module("re._parser")
+
+
 def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
     """Words one of which every match of ``regex`` contains (会议由…主持 -> ('主持',) when the
     best choice is 主持), or () when there are none to be sure of. A window holding none of
     them cannot hold a match, so scanning it can be skipped (``Rule.scan``)."""
-    sre_constants: Any = importlib.import_module("re._constants")
-    sre_parser: Any = importlib.import_module("re._parser")
+    sre_constants, sre_parser = _sre_modules()
     if regex.flags & re.IGNORECASE:
         return ()
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
@@ -418,9 +423,7 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
 def _nested_unbounded(pattern: str) -> bool:
     """Whether an unbounded repeat (*, +, {n,}) contains another: the shape that makes Python's
     backtracking regex engine take exponential time on a near-miss, hanging a run."""
-    # re's parser is private and untyped; it is the parser re.compile itself uses.
-    sre_constants: Any = importlib.import_module("re._constants")
-    sre_parser: Any = importlib.import_module("re._parser")
+    sre_constants, sre_parser = _sre_modules()
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
     groups = (sre_constants.SUBPATTERN, sre_constants.ATOMIC_GROUP)
     asserts = (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
