@@ -49,6 +49,7 @@ def read_agenda(
     # A cue may carry a report heard: 会议在听取县财政局…汇报后强调.
     cue_heads = [(s.start, s.cue.end) for s in sections]
     outside = _outside(sentences, start, end, sections)
+    outside += _meeting_acts(text, sentences, sections, rules)
     for a, b in [*((s.start, s.end) for s in outside), *cue_heads]:
         for rule in rules.reports_heard:
             reports.extend(m.span("text") for m in rule.scan(text, a, b))
@@ -101,6 +102,29 @@ def _unclosed_titles(text: str, start: int, end: int) -> list[WarningFound]:
             break
         pos = text.find("《", close + 1, end)
     return out
+
+
+def _meeting_acts(
+    text: str, sentences: tuple[Sentence, ...], sections: tuple[SectionFound, ...], rules: RuleSet
+) -> list[Sentence]:
+    """Sentences inside a section whose subject is the meeting itself (会议原则通过了《…》 after
+    会议明确，…): the agenda goes on between sections of a report written item by item, while a
+    speaker's 要认真研究《…》 is not an act of the meeting."""
+    subjects = sorted(rules.meeting_subjects, key=lambda s: (-len(s), s))
+    agenda_rules = [*rules.reports_heard, *(action.rule for action in rules.document_actions)]
+    starts = [s.start for s in sections]
+    acts: list[Sentence] = []
+    for sentence in sentences:
+        if not inside(sections, starts, sentence.start):
+            continue
+        subject = next((s for s in subjects if text.startswith(s, sentence.start)), None)
+        if subject is None:
+            continue
+        at = sentence.start + len(subject)
+        at += len(next((a for a in rules.act_adverbs if text.startswith(a, at)), ""))
+        if any(rule.regex.match(text, at, sentence.end) for rule in agenda_rules):
+            acts.append(sentence)
+    return acts
 
 
 def _outside(

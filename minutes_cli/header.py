@@ -256,9 +256,9 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
         if a >= b:
             continue  # doubled punctuation: 张三,,李四
         parsed = parse_people(view, a, b, rules)
-        if parsed is None and people and not _is_group(text[a:b], rules):
-            # Before people already read, a titled clause is one more person even when the
-            # surname is not in surnames.txt; otherwise everyone before it would be lost.
+        if parsed is None and not _is_group(text[a:b], rules):
+            # A titled clause is one more person even when the surname is not in surnames.txt
+            # (县委常委杞文斌、鲁阿英出席会议); otherwise everyone before it would be lost.
             parsed = parse_titled_people(view, a, b, rules)
         if parsed is None:
             # A group right before the verb (…,各村党组织书记参加会议) does not end the list.

@@ -84,10 +84,23 @@ def parse_titled_people(view: View, start: int, end: int, rules: RuleSet) -> lis
     """Like ``parse_people``, but any Chinese character may begin a name, and every person must
     carry a title. For a clause whose place already says it names people (between attendees,
     before 主持): 校党委常委、监察专员官立恒 when 官 is missing from surnames.txt."""
-    people = parse_people(view, start, end, rules._replace(surnames=_AnySurname(rules.surnames)))
+    people = parse_people(view, start, end, _relaxed(rules))
     # Titles first, then the name: read the other way round (镇领导|班子成员) it is a group.
     titled = people and all(p.titles and all(t[1] <= p.name[0] for t in p.titles) for p in people)
     return people if titled else None
+
+
+def _relaxed(rules: RuleSet) -> RuleSet:
+    """Rules for a name that something else already marks as a person (a title before it): any
+    surname, up to ``titled_name_max`` characters (额尔敦毕力格), and the few stop characters that
+    transliterations use (乌云其其格)."""
+    longer = tuple(range(rules.name_max + 1, rules.titled_name_max + 1))
+    return rules._replace(
+        surnames=_AnySurname(rules.surnames),
+        name_max=max(rules.name_max, rules.titled_name_max),
+        name_stop_chars=rules.name_stop_chars - rules.titled_name_chars,
+        name_lengths=rules.name_lengths + longer,
+    )
 
 
 class _AnySurname(frozenset[str]):
@@ -95,6 +108,23 @@ class _AnySurname(frozenset[str]):
 
     def __contains__(self, item: object) -> bool:
         return (isinstance(item, str) and len(item) == 1 and is_han(item)) or super().__contains__(item)
+
+
+def introduced_person(view: View, start: int, end: int, rules: RuleSet) -> Person | None:
+    """One person in view[start:end] whose surname is missing from surnames.txt, when the same
+    name was written earlier right after a title: 县委书记普建华主持会议 … 普建华强调 (普 is rare).
+    The earlier title is what makes the name a person; a bare unknown word never is."""
+    person = parse_person(view, start, end, _relaxed(rules))
+    if person is None:
+        return None
+    text = view.text
+    name = text[person.name[0] : person.name[1]]
+    at = text.find(name, 0, start)
+    while at != -1:
+        if text.endswith(rules.title_suffixes, 0, at):
+            return person
+        at = text.find(name, at + 1, start)
+    return None
 
 
 def parse_person(view: View, start: int, end: int, rules: RuleSet) -> Person | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import RuleError
 from .rules import (
@@ -80,7 +80,16 @@ class CreditRule(PatternRule):
 class VerbEntry(_Strict):
     verb: str = Field(min_length=1)
     kind: str = Field(pattern=r"^[a-z][a-z_]*$")
-    forms: list[str] = Field(min_length=1)
+    forms: list[str] = Field(default_factory=list)
+    # Forms that cue a section only with a separator after them (会议明确，由… but not
+    # 会议明确了责任分工).
+    separator_forms: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some_form(self) -> VerbEntry:
+        if not self.forms and not self.separator_forms:
+            raise ValueError(f"verb {self.verb}: no forms")
+        return self
 
 
 class NameLength(_Strict):
@@ -130,6 +139,8 @@ class PeopleFile(_Strict):
     group_marks: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
+    titled_name_max: int = Field(ge=2)
+    titled_name_chars: str = ""
     name_length_preference: list[int] = Field(min_length=1)
     name_stop_chars: str = ""
     dotted_name_max: int = Field(ge=2)
@@ -139,6 +150,7 @@ class PeopleFile(_Strict):
 class AgendaFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     more_words: list[str] = Field(default_factory=list)
+    act_adverbs: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
@@ -249,8 +261,9 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     c = _Compiler(defs_file.defs, _Folder({ord(k): v for k, v in script.items()}))
     verbs: dict[str, tuple[str, str]] = {}
     for entry in sections.verbs:
-        for form in entry.forms:
+        for form in entry.forms + entry.separator_forms:
             verbs[fold(form)] = (entry.verb, entry.kind)
+    needs_separator = frozenset(fold(form) for entry in sections.verbs for form in entry.separator_forms)
     roles = tuple(sorted({fold(r) for r in credits.roles}, key=len, reverse=True))
     subjects = frozenset(fold(s) for s in sections.meeting_subjects)
 
@@ -278,12 +291,15 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         surnames=frozenset(fold(s) for path in _lexicons(dirs, "surnames.txt") for s in _read_lines(path)),
         name_min=people.name_length.min,
         name_max=people.name_length.max,
+        titled_name_max=people.titled_name_max,
+        titled_name_chars=frozenset(fold(people.titled_name_chars)),
         name_lengths=tuple(people.name_length_preference),
         name_stop_chars=frozenset(fold(people.name_stop_chars)),
         dotted_name_max=people.dotted_name_max,
         attendance=c.rules("people.yaml", people.attendance, people.defs, "attendance"),
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
+        act_adverbs=tuple(sorted((fold(w) for w in agenda.act_adverbs), key=len, reverse=True)),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
@@ -294,6 +310,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             )
         ),
         verbs=verbs,
+        needs_separator=needs_separator,
         meeting_subjects=subjects,
         cues=c.rules(
             "sections.yaml",

@@ -127,15 +127,19 @@ class RuleSet(NamedTuple):
     surnames: frozenset[str]
     name_min: int
     name_max: int
+    titled_name_max: int
+    titled_name_chars: frozenset[str]
     name_lengths: tuple[int, ...]
     name_stop_chars: frozenset[str]
     dotted_name_max: int
     attendance: tuple[Rule, ...]
     reports_heard: tuple[Rule, ...]
     more_words: tuple[str, ...]
+    act_adverbs: tuple[str, ...]  # longest first
     title_joiners: frozenset[str]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
+    needs_separator: frozenset[str]  # verb forms that cue a section only before a separator
     meeting_subjects: frozenset[str]
     cues: tuple[Rule, ...]
     pronouns: frozenset[str]

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .normalize import View
-from .people import Person, parse_person
+from .people import Person, introduced_person, parse_person
 from .rules import RuleSet
 from .sentences import Sentence
 from .textspan import trim
@@ -120,6 +120,8 @@ def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: 
         canonical = verb_of(m.group("verb"), rules)
         if canonical is None:
             continue
+        if m.group("verb") in rules.needs_separator and ("sep" not in rule.regex.groupindex or m.group("sep") is None):
+            continue
         verb, kind = canonical
         speaker: str | None = None
         person: Person | None = None
@@ -130,7 +132,7 @@ def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: 
                     continue
                 speaker = last_speaker
             else:
-                person = parse_person(view, s_start, s_end, rules)
+                person = parse_person(view, s_start, s_end, rules) or introduced_person(view, s_start, s_end, rules)
                 if person is None:
                     continue
                 speaker = view.clean(*person.name)

@@ -121,15 +121,15 @@ def test_missing_file_and_bad_yaml(rules_copy: Path) -> None:
 def test_a_clerk_can_add_a_cue_word_without_code(rules_copy: Path) -> None:
     from minutes_cli import parse_text
 
-    text = "会议强调，要抓好落实。\n会议号召，全市上下要行动起来。"
+    text = "会议强调，要抓好落实。\n会议倡议，全市上下要行动起来。"
     assert len(parse_text(text).sections) == 1
     _edit(
         rules_copy / "sections.yaml",
         "  - verb: 表示\n",
-        "  - verb: 号召\n    kind: appeal\n    forms: [号召]\n  - verb: 表示\n",
+        "  - verb: 倡议\n    kind: initiative\n    forms: [倡议]\n  - verb: 表示\n",
     )
     report = parse_text(text, rules=load_rules(rules_copy))
-    assert [(s.cue, s.kind) for s in report.sections] == [("会议强调", "emphasis"), ("会议号召", "appeal")]
+    assert [(s.cue, s.kind) for s in report.sections] == [("会议强调", "emphasis"), ("会议倡议", "initiative")]
 
 
 def test_rules_check_command(runner: CliRunner, rules_copy: Path) -> None:
@@ -158,14 +158,14 @@ def test_an_overlay_directory_adds_rules(runner: CliRunner, tmp_path: Path) -> N
     overlay = tmp_path / "house"
     overlay.mkdir()
     (overlay / "sections.yaml").write_text(
-        "verbs:\n  - verb: 号召\n    kind: appeal\n    forms: [号召]\n", encoding="utf-8"
+        "verbs:\n  - verb: 倡议\n    kind: initiative\n    forms: [倡议]\n", encoding="utf-8"
     )
     report = tmp_path / "r.txt"
-    report.write_text("会议强调，要抓好落实。\n会议号召，全市上下要行动起来。", encoding="utf-8")
+    report.write_text("会议强调，要抓好落实。\n会议倡议，全市上下要行动起来。", encoding="utf-8")
     plain = runner.invoke(app, ["parse", str(report), "-f", "json"])
     layered = runner.invoke(app, ["parse", str(report), "-f", "json", "--rules", str(overlay)])
     assert [s["cue"] for s in json.loads(plain.stdout)["sections"]] == ["会议强调"]
-    assert [s["kind"] for s in json.loads(layered.stdout)["sections"]] == ["emphasis", "appeal"]
+    assert [s["kind"] for s in json.loads(layered.stdout)["sections"]] == ["emphasis", "initiative"]
     assert runner.invoke(app, ["rules", "check", str(overlay)]).exit_code == 0
 
 
