@@ -50,18 +50,19 @@ def read_agenda(
     cue_heads = [(s.start, s.cue.end) for s in sections]
     outside = _outside(sentences, start, end, sections)
     outside += _meeting_acts(text, sentences, sections, rules)
-    for a, b in [*((s.start, s.end) for s in outside), *cue_heads]:
+    windows = [(s.start, _before_preview(text, s.start, s.end, rules)) for s in outside]
+    for a, b in [*windows, *cue_heads]:
         for rule in rules.reports_heard:
             reports.extend(m.span("text") for m in rule.scan(text, a, b))
-    for sentence in outside:
+    for a, b in windows:
         for action in rules.document_actions:
-            for m in action.rule.scan(text, sentence.start, sentence.end):
+            for m in action.rule.scan(text, a, b):
                 written = m.group("action")
                 canonical = action.canonical.get(written, written)
-                at = _first_title(text, m.end(), sentence.end)
+                at = _first_title(text, m.end(), b)
                 if at is None:
                     continue
-                titles, pos = _titles_after(text, at, sentence.end, rules.title_joiners)
+                titles, pos = _titles_after(text, at, b, rules.title_joiners)
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
     reports.sort()
@@ -102,6 +103,12 @@ def _unclosed_titles(text: str, start: int, end: int) -> list[WarningFound]:
             break
         pos = text.find("《", close + 1, end)
     return out
+
+
+def _before_preview(text: str, start: int, end: int, rules: RuleSet) -> int:
+    """Where a sentence stops speaking of this meeting: at a preview of a later one's agenda."""
+    found = [at for word in rules.preview_words if (at := text.find(word, start, end)) != -1]
+    return min(found, default=end)
 
 
 def _meeting_acts(

@@ -64,6 +64,10 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
                 start, end = trim(text, start, m.start())
         else:
             start, end = _bylines(view, start, end, rules, credit, reporters)
+    # A byline inside the footer block (来源：… 作者：记者 A 编辑：…) still credits the report.
+    for credit in rules.credits:
+        if credit.where == "line":
+            _bylines(view, end, len(text), rules, credit, reporters)
     start = _after_dateline(text, start, end, rules)
     # A photo caption between paragraphs (…在北京召开。人民网记者 仇立衡 摄) credits its
     # photographer; the line stays in the content, where no rule claims it.
@@ -229,6 +233,12 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             while folded[:1] in ("：", ":") and name_start < t_end:  # 记者:冉晴川
                 folded = folded[1:]
                 name_start += 1
+            inner = next((r for r in rules.roles if folded.startswith(r)), None)
+            if inner:  # 作者:记者 A: the role written after the label is the person's
+                role_start = name_start
+                role = view.original[name_start : name_start + _original_length(view, name_start, len(inner))]
+                name_start += len(role)
+                folded = folded[len(inner) :]
         else:
             name_start = t_start
         if name_start >= t_end:

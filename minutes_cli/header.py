@@ -169,10 +169,15 @@ def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, i
     cuts = [at for word in rules.location_words if (at := text.find(word, start, end)) != -1]
     if cuts:
         end = min(cuts)
-    start, end = trim(text, start, end)
-    if end - start < 2 or parse_people(view, start, end, rules) is not None:
+    at, end = trim(text, start, end)
+    if end - at < 2:
         return None
-    return start, end
+    # A person holds a meeting by presiding (市长赵辉主持召开) or carries a title; a bare
+    # name-like word before 召开 is a body (区政协召开…: 区 is also a surname).
+    people = parse_people(view, at, end, rules)
+    if people is not None and (any(p.titles for p in people) or text.startswith("主持", end)):
+        return None
+    return at, end
 
 
 def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | None:

@@ -13,9 +13,11 @@ the original characters: they keep the source's script and punctuation.
 from __future__ import annotations
 
 from array import array
+from collections import Counter
+from itertools import pairwise
 from typing import NamedTuple
 
-from .rules import RuleSet
+from .rules import HardWrapSettings, RuleSet
 
 
 class View(NamedTuple):
@@ -70,13 +72,49 @@ def _counting(size: int) -> array[int]:
     return _COUNTING
 
 
+def _wrap_breaks(text: str, settings: HardWrapSettings) -> list[tuple[int, int]]:
+    """The line breaks of a hard-wrapped text (a PDF copy): those after lines of the page width."""
+    if text.count("\n") < settings.min_lines:
+        return []
+    lines: list[tuple[int, int, int]] = []  # start, end (before any \r), width in columns
+    pos = 0
+    for line in text.split("\n"):
+        body = line.rstrip("\r")
+        # Columns without a per-character loop: a CJK character is 3 UTF-8 bytes and 2
+        # columns, ASCII 1 and 1, so (bytes + characters) / 2 counts both.
+        lines.append((pos, pos + len(body), (len(body.encode("utf-8", "surrogatepass")) + len(body)) // 2))
+        pos += len(line) + 1
+    keep = settings.keep_after
+    widths = Counter(w for a, b, w in lines if w >= settings.min_width and text[b - 1] not in keep)
+    if not widths:
+        return []
+    spread = range(-settings.tolerance, settings.tolerance + 1)
+    page = max(widths, key=lambda w: (sum(widths.get(w + d, 0) for d in spread), w))
+    breaks: list[tuple[int, int]] = []
+    wrapped_chars = 0
+    # The last line has no break after it; a line followed by a blank one ends a paragraph.
+    for (a, b, width), (next_a, next_b, _) in pairwise(lines):
+        if abs(width - page) <= settings.tolerance and text[b - 1] not in keep and next_b > next_a:
+            breaks.append((b, next_a))  # the \r\n or \n between the lines
+            wrapped_chars += b - a
+    total = sum(b - a for a, b, _ in lines)
+    if len(breaks) < settings.min_lines or wrapped_chars < settings.min_share * total:
+        return []
+    return breaks
+
+
 def _deleted_ranges(text: str, rules: RuleSet) -> list[tuple[int, int]]:
     # A rule with a (?P<delete>…) group deletes only that group (a line break, not the line).
     ranges = sorted(
-        m.span("delete") if "delete" in m.re.groupindex else m.span()
-        for rule in rules.deletions
-        for m in rule.scan(text, 0, len(text))
-        if m.end() > m.start()
+        [
+            *(
+                m.span("delete") if "delete" in m.re.groupindex else m.span()
+                for rule in rules.deletions
+                for m in rule.scan(text, 0, len(text))
+                if m.end() > m.start()
+            ),
+            *_wrap_breaks(text, rules.hard_wraps),
+        ]
     )
     merged: list[tuple[int, int]] = []
     for start, end in ranges:

@@ -39,6 +39,9 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     parts = [piece for a, b in parts for piece in _split_joined(text, a, b, rules)]
     if parts:
         parts[-1] = _before_group(text, *parts[-1], rules)
+    named_first = _name_then_titles(text, parts, rules)
+    if named_first is not None:
+        return [named_first]
     group_seen = False
     for index, (a, b) in enumerate(parts):
         b = _strip_suffix(text, a, b, rules.honorifics)
@@ -177,11 +180,26 @@ def _split_name_title(part: str, rules: RuleSet) -> int | None:
     for length in rules.name_lengths:
         if len(part) <= length or not valid_name(part[:length], rules):
             continue
-        title = part[length:]
-        bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
-        if bare in rules.title_suffixes or title in rules.collective_titles:
+        if _bare_title(part[length:], rules):
             return length
     return None
+
+
+def _bare_title(title: str, rules: RuleSet) -> bool:
+    """A title word alone (省长, 常务副县长) or a collective label, not a full title (市委书记)."""
+    bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
+    return bare in rules.title_suffixes or title in rules.collective_titles
+
+
+def _name_then_titles(text: str, parts: list[tuple[int, int]], rules: RuleSet) -> Person | None:
+    """石峻岭书记、主任: one person named first, then bare titles split on 、."""
+    if len(parts) < 2 or not all(_bare_title(text[a:b], rules) for a, b in parts[1:]):
+        return None
+    a, b = parts[0]
+    cut = _split_name_title(text[a:b], rules)
+    if cut is None:
+        return None
+    return Person((a, a + cut), ((a + cut, b), *parts[1:]), a, parts[-1][1])
 
 
 def _split_joined(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from .rules import (
     Example,
     Family,
     Frame,
+    HardWrapSettings,
     Repeated,
     Rule,
     RuleSet,
@@ -101,10 +102,19 @@ class DefsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
 
 
+class HardWraps(_Strict):
+    min_lines: int = Field(ge=2)
+    min_width: int = Field(ge=1)
+    tolerance: int = Field(ge=0)
+    min_share: float = Field(gt=0, le=1)
+    keep_after: str = ""
+
+
 class NormalizeFile(_Strict):
     fold: dict[str, str] = Field(default_factory=dict)
     script_map: str
     delete: list[PatternRule]
+    hard_wraps: HardWraps
 
     @field_validator("fold")
     @classmethod
@@ -151,6 +161,7 @@ class AgendaFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     more_words: list[str] = Field(default_factory=list)
     act_adverbs: list[str] = Field(default_factory=list)
+    preview_words: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
@@ -271,6 +282,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         directory=directory,
         fold_table=table,
         deletions=c.rules("normalize.yaml", norm.delete, {}, "delete", fold_pattern=False),
+        hard_wraps=HardWrapSettings(**norm.hard_wraps.model_dump()),
         dates=c.rules("header.yaml", header.dates, header.defs, "dates"),
         dateline_tail=c.pattern("header.yaml", "dateline_tail", "dateline_tail", header.dateline_tail, header.defs),
         date_context=c.pattern("header.yaml", "date_context", "date_context", header.date_context, header.defs),
@@ -300,6 +312,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         act_adverbs=tuple(sorted((fold(w) for w in agenda.act_adverbs), key=len, reverse=True)),
+        preview_words=tuple(fold(w) for w in agenda.preview_words),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})

@@ -91,6 +91,16 @@ class Action(NamedTuple):
     canonical: Mapping[str, str]
 
 
+class HardWrapSettings(NamedTuple):
+    """When line breaks are a page's wrapping, not the report's (normalize.yaml hard_wraps)."""
+
+    min_lines: int
+    min_width: int
+    tolerance: int
+    min_share: float
+    keep_after: str
+
+
 class Example(NamedTuple):
     """One example a rule carries; ``raw`` examples match the text before normalization."""
 
@@ -107,6 +117,7 @@ class RuleSet(NamedTuple):
     directory: Path
     fold_table: Mapping[int, str]
     deletions: tuple[Rule, ...]
+    hard_wraps: HardWrapSettings
     dates: tuple[Rule, ...]
     dateline_tail: re.Pattern[str]
     date_context: re.Pattern[str]
@@ -136,6 +147,7 @@ class RuleSet(NamedTuple):
     reports_heard: tuple[Rule, ...]
     more_words: tuple[str, ...]
     act_adverbs: tuple[str, ...]  # longest first
+    preview_words: tuple[str, ...]
     title_joiners: frozenset[str]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)

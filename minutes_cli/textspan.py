@@ -88,7 +88,7 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 
 
 def to_int(numeral: str) -> int | None:
-    """'十二' -> 12, '二十' -> 20, '3' -> 3, '③' -> 3; None when it is not a numeral."""
+    """'十二' -> 12, '二十' -> 20, '二〇二五' -> 2025, '3' -> 3, '③' -> 3; None when it is not a numeral."""
     if not numeral:
         return None
     if numeral.isascii() and numeral.isdigit():
@@ -98,6 +98,9 @@ def to_int(numeral: str) -> int | None:
             return int(unicodedata.numeric(numeral))
         except ValueError:
             return None
+    if len(numeral) > 1 and all(ch in _DIGITS for ch in numeral):
+        # A year written digit by digit: 二〇二五 -> 2025.
+        return int("".join(str(_DIGITS[ch]) for ch in numeral))
     total, current = 0, 0
     for ch in numeral:
         if ch in _DIGITS:

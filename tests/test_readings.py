@@ -48,3 +48,73 @@ def test_the_meeting_adopting_a_document_inside_a_section_is_agenda() -> None:
     text = "会议明确，由市司法局牵头。\n会议还原则通过了《甲办法(草案)》。\n张三强调，要认真研究《乙条例》。"
     report = parse_text(text)
     assert [(d.title, d.action) for d in report.documents] == [("甲办法(草案)", "原则通过")]
+
+
+def _wrap(text: str, columns: int) -> str:
+    """Break lines at a page width, as a PDF copy does: a CJK character takes two columns."""
+    lines, line, used = [], "", 0
+    for ch in text:
+        width = 1 if ch.isascii() else 2
+        if used + width > columns:
+            lines.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + width
+    return "\n".join([*lines, line])
+
+
+def test_a_hard_wrapped_copy_reads_as_if_unwrapped() -> None:
+    flowing = (
+        "4月17日上午，县长滕怀远主持召开县政府第四十一次常务会议，研究部署经济运行等工作。"
+        "副县长邝伟民、卜雪芹、阎少康出席会议。会议审议通过了《澧源县森林火灾应急预案（2025年修订）》。"
+    )
+    wrapped = _wrap(flowing, 36)
+    assert "阎少\n康" in wrapped and "县森\n林" in wrapped  # the page splits a name and a title
+    report = parse_text(wrapped)
+    assert [a.name for a in report.attendees] == ["邝伟民", "卜雪芹", "阎少康"]
+    assert [d.title for d in report.documents] == ["澧源县森林火灾应急预案（2025年修订）"]
+    assert report.meeting.name is not None
+    assert report.meeting.name.text == wrapped[slice(*report.meeting.name.span)]  # a slice keeps its breaks
+
+
+def test_short_lines_of_an_ordinary_report_stay_lines() -> None:
+    text = "一、传达学习会议精神\n会议强调，要抓好落实。\n二、研究部署秋粮收储工作\n会议要求，要做好收储。"
+    assert [s.cue for s in parse_text(text).sections] == ["会议强调", "会议要求"]
+
+
+def test_a_name_written_before_two_titles_speaks() -> None:
+    assert _speakers("会议指出，要稳。\n石峻岭书记、主任强调，要抓好落实。") == [
+        ("会议指出", None),
+        ("石峻岭书记、主任强调", "石峻岭"),
+    ]
+
+
+def test_a_preview_of_a_later_meetings_agenda_is_not_heard_here() -> None:
+    text = (
+        "会议听取了县审计局关于审计工作的报告。会议研究了常委会第二十二次会议有关事项，"
+        "建议会议议程为：听取和审议县人民政府关于2024年度决算的报告；审议《甲条例（草案）》。"
+    )
+    report = parse_text(text)
+    assert [r.text for r in report.reports_heard] == ["县审计局关于审计工作的报告"]
+    assert report.documents == []
+
+
+def test_dates_in_chinese_numerals_and_ranges_of_days() -> None:
+    date = parse_text("二〇二五年三月五日上午，区政协召开十届第二十三次主席会议。").meeting.date
+    assert date is not None and (date.year, date.month, date.day, date.period) == (2025, 3, 5, "上午")
+    ranged = parse_text("中国共产党荇溪县第十一届委员会第八次全体会议于2024年12月27日至28日在县委党校举行。")
+    assert ranged.meeting.date is not None and ranged.meeting.date.text == "2024年12月27日至28日"
+    assert ranged.meeting.date.day == 27
+    assert ranged.meeting.name is not None
+    assert ranged.meeting.name.text == "中国共产党荇溪县第十一届委员会第八次全体会议"
+
+
+def test_a_body_whose_name_looks_like_a_person_still_organises() -> None:
+    meeting = parse_text("3月5日上午，区政协召开十届第二十三次主席会议。").meeting
+    assert meeting.scope == "区政协"
+
+
+def test_credits_in_a_footer_block_and_in_lenticular_brackets() -> None:
+    footer = parse_text("会议强调，要抓好落实。\n来源：汀州日报\n作者：记者 蒲若岚 通讯员 温嘉树\n编辑：聂晚晴")
+    assert [(r.name, r.role) for r in footer.reporters] == [("蒲若岚", "记者"), ("温嘉树", "通讯员")]
+    bracket = parse_text("会议强调，要抓好落实。\n【记者　佘若琳　通讯员　计闻韬】")
+    assert [(r.name, r.role) for r in bracket.reporters] == [("佘若琳", "记者"), ("计闻韬", "通讯员")]
