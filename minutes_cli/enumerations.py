@@ -213,7 +213,19 @@ def _declarations(view: View, start: int, end: int, rules: RuleSet) -> list[Decl
             keywords = tuple(m.group("keywords").split("、")) if "keywords" in m.re.groupindex else ()
             out.append(DeclFound(m.start(), m.end(), view.clean(*label_span), count, phrase, rule.id, keywords))
     out.sort(key=lambda d: (d.start, -d.end))
-    return out
+    # A declaration whose label is part of a longer one around it is that one: “三条红线”
+    # holds 三条. (查、控、治三个方面 keeps 三个方面 too: the same label, read two ways.)
+    # Sorted by start, longest first: a container comes just before what it holds.
+    return [d for i, d in enumerate(out) if not any(_extends(other, d) for other in out[max(0, i - 8) : i])]
+
+
+def _extends(outer: DeclFound, inner: DeclFound) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.label != inner.label
+        and inner.label in outer.label
+    )
 
 
 def _choose_run(
