@@ -69,6 +69,14 @@ class Rule(NamedTuple):
             return self.regex.finditer(text, start, end)
         return self._scan_starts(self.starts, text, start, end)
 
+    def last_start(self, text: str, start: int, end: int) -> int:
+        """The last position in [start, end) where a match inside text[:end] may begin: the last
+        needed word begins there (a match holds one); ``end`` when the rule needs none, below
+        ``start`` when no needed word occurs. Matching at clause starts past it is wasted."""
+        if not self.needs:
+            return end
+        return max(text.rfind(word, start, end) for word in self.needs)
+
     def _scan_starts(self, starts: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         # finditer, trying the pattern only where a match can start. The leftmost match at
         # or after ``pos`` is the first candidate where it matches, as in finditer; no match

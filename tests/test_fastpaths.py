@@ -166,3 +166,30 @@ def test_scanning_from_first_characters_equals_finditer_for_every_rule_on_the_sa
                 for a, b in windows:
                     got = [m.span() for m in rule.scan(text, a, b)]
                     assert got == [m.span() for m in rule.regex.finditer(text, a, b)], (rule.id, a, b)
+
+
+def _anchored_rules() -> list[Rule]:
+    rules = builtin_rules()
+    names = ("chair", "meeting", "cues", "speech_intros", "breaks", "purpose", "attendance", "declared", "dates")
+    return [rule for name in names for rule in getattr(rules, name)]
+
+
+def test_no_match_begins_after_the_last_needed_word() -> None:
+    """No match begins past Rule.last_start."""
+    from minutes_cli.textspan import clause_starts
+
+    every = _anchored_rules()
+    tried = 0
+    for doc in DOCS[::2]:
+        assert doc.view is not None
+        text = doc.view.text
+        windows = [(0, len(text)), *((s.start, s.end) for s in doc.sentences)]
+        for a, b in windows:
+            starts = clause_starts(text, a, b, frozenset("，。；：！？、\n"))
+            for rule in every:
+                limit = rule.last_start(text, a, b)
+                for pos in starts:
+                    want = rule.regex.match(text, pos, b)
+                    assert want is None or pos <= limit, (rule.id, pos, b)
+                    tried += want is not None
+    assert tried > 100
