@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -385,8 +386,13 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
     def best(options: list[frozenset[str]]) -> frozenset[str] | None:
-        # The longest shortest word is the rarest to find; fewer words break the tie.
-        return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+        # The longest shortest word is the rarest to find; then words over punctuation marks,
+        # which nearly every window holds (个 over 、); fewer words break the tie.
+        return max(
+            options,
+            key=lambda words: (min(map(len, words)), not any(map(_punctuation, words)), -len(words)),
+            default=None,
+        )
 
     def needs(items: Any) -> frozenset[str] | None:
         options: list[frozenset[str]] = []
@@ -487,6 +493,10 @@ def first_chars(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         else:  # RANGE
             parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
     return re.compile("[" + "".join(parts) + "]")
+
+
+def _punctuation(word: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") for ch in word)
 
 
 def _nested_unbounded(pattern: str) -> bool:

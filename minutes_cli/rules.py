@@ -34,7 +34,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "8"
+_CACHE_FORMAT = "9"
 
 
 class Repeated(NamedTuple):
