@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .findings import WarningFound
 from .normalize import View
 from .people import Person, is_title, parse_people, parse_person, parse_titled_people
-from .rules import RuleSet
+from .rules import Rule, RuleSet
 from .sections import SectionFound, inside
 from .sentences import Sentence
 from .textspan import clause_starts, split_depth0, to_int, trim
@@ -121,12 +121,12 @@ def _meeting(
     text = view.text
     # Like the chair, a meeting phrase starts a clause (see _chair).
     starts = clause_starts(text, start, end, _PHRASE_OPENERS)
-    found = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, starts, end))]
+    found = [(rule, m) for rule in rules.meeting if (m := _match_at(rule, text, starts, end))]
     sentence = next((s for s in sentences if date and s.start <= date.start < s.end), None)
     if sentence is not None:
         # A headline (县纪委十五届四次全会召开) may abbreviate the name the dated lead gives in full.
         in_sentence = clause_starts(text, max(start, sentence.start), sentence.end, _PHRASE_OPENERS)
-        in_lead = [(rule, m) for rule in rules.meeting if (m := _match_at(rule.regex, text, in_sentence, sentence.end))]
+        in_lead = [(rule, m) for rule in rules.meeting if (m := _match_at(rule, text, in_sentence, sentence.end))]
         found = in_lead[:1] + found
     for rule, m in found:
         name: tuple[int, int] | None = m.span("name")
@@ -184,8 +184,14 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
     # A chair phrase starts a clause (市长赵辉主持会议, 会议由…主持), so each rule is tried at
     # clause starts only, not at every character: the person part's lazy repeat made the
     # unanchored search the costliest step of the whole parse.
-    starts = clause_starts(view.text, start, end, _PHRASE_OPENERS)
-    matches = ((rule, m) for rule in rules.chair for pos in starts if (m := rule.regex.match(view.text, pos, end)))
+    text = view.text
+    starts = clause_starts(text, start, end, _PHRASE_OPENERS)
+    matches = (
+        (rule, m)
+        for rule in rules.chair
+        for pos in _before(starts, rule.last_start(text, start, end))
+        if (m := rule.regex.match(text, pos, end))
+    )
     seen = []
     for rule, m in matches:
         person = parse_person(view, *m.span("person"), rules)
@@ -200,13 +206,22 @@ def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | Non
     return None
 
 
-def _match_at(regex: re.Pattern[str], text: str, starts: list[int], end: int) -> re.Match[str] | None:
-    """The first match of ``regex`` that begins at one of ``starts``."""
-    for pos in starts:
-        m = regex.match(text, pos, end)
+def _match_at(rule: Rule, text: str, starts: list[int], end: int) -> re.Match[str] | None:
+    """The first match of ``rule`` that begins at one of ``starts`` (sorted, >= the range's
+    start, which is ``starts[0]``)."""
+    if not starts:
+        return None
+    match = rule.regex.match
+    for pos in _before(starts, rule.last_start(text, starts[0], end)):
+        m = match(text, pos, end)
         if m is not None:
             return m
     return None
+
+
+def _before(starts: list[int], limit: int) -> list[int]:
+    """The clause starts up to ``limit``: after the last word a rule needs, it cannot match."""
+    return starts[: bisect_right(starts, limit)]
 
 
 def _attendees(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -415,8 +416,13 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
     def best(options: list[frozenset[str]]) -> frozenset[str] | None:
-        # The longest shortest word is the rarest to find; fewer words break the tie.
-        return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+        # The longest shortest word is the rarest to find; then words over punctuation marks,
+        # which nearly every window holds (个 over 、); fewer words break the tie.
+        return max(
+            options,
+            key=lambda words: (min(map(len, words)), not any(map(_punctuation, words)), -len(words)),
+            default=None,
+        )
 
     def needs(items: Any) -> frozenset[str] | None:
         options: list[frozenset[str]] = []
@@ -448,6 +454,79 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...]:
     except Exception:  # an engine whose parser differs: no shortcut, same results
         return ()
     return tuple(sorted(found)) if found else ()
+
+
+def first_chars(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class holding the first character of every match of ``regex``, when the
+    engine has no such shortcut of its own; else None.
+
+    The engine jumps straight to candidate positions only when a pattern starts with a literal
+    or a class. One that starts with a lookbehind (pinyin noise, stray spaces, attendance
+    verbs, dates) or an optional group is tried at every character instead. ``Rule.scan``
+    searches for this class and tries the pattern only there. It is None whenever unsure:
+    case folding, a pattern that can match empty, a first item such as ``.`` or ``[^…]``."""
+    sre_constants, sre_parser = _sre_modules()
+    if regex.flags & re.IGNORECASE:
+        return None
+    c = sre_constants
+    zero_width = (c.AT, c.ASSERT, c.ASSERT_NOT)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+    def first(items: Any) -> tuple[list[Any], bool] | None:
+        """(class items any match starts with, whether ``items`` can match empty), or None."""
+        out: list[Any] = []
+        for op, arg in items:
+            found: tuple[list[Any], bool] | None
+            if op in zero_width:
+                continue  # a lookaround narrows matches; the first character is still after it
+            if op == c.LITERAL:
+                return [*out, (op, arg)], False
+            if op == c.IN:
+                if any(kind not in (c.LITERAL, c.RANGE) for kind, _ in arg):
+                    return None  # negated or a category (\d, \w): too wide to be worth it
+                return [*out, *arg], False
+            if op == c.SUBPATTERN and not arg[1] & re.IGNORECASE:
+                found = first(arg[3])
+            elif op == c.ATOMIC_GROUP:
+                found = first(arg)
+            elif op in repeats:
+                found = first(arg[2])
+                found = (found[0], found[1] or arg[0] == 0) if found else None
+            elif op == c.BRANCH:
+                branches = [first(branch) for branch in arg[1]]
+                if any(b is None for b in branches):
+                    return None
+                found = ([x for b in branches if b for x in b[0]], any(b[1] for b in branches if b))
+            else:
+                return None
+            if found is None:
+                return None
+            out += found[0]
+            if not found[1]:
+                return out, False
+        return out, True
+
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+        compiler = importlib.import_module("re._compiler")
+        if compiler._get_literal_prefix(parsed, regex.flags)[0] or compiler._get_charset_prefix(parsed, regex.flags):
+            return None  # the engine finds candidates itself, in C
+        found = first(parsed)
+    except Exception:  # an engine whose internals differ: no shortcut, same results
+        return None
+    if not found or found[1] or not found[0]:
+        return None
+    parts = []
+    for op, arg in found[0]:
+        if op == c.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        else:  # RANGE
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+    return re.compile("[" + "".join(parts) + "]")
+
+
+def _punctuation(word: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") for ch in word)
 
 
 def _nested_unbounded(pattern: str) -> bool:
@@ -564,7 +643,7 @@ class _Compiler:
             if not any(set(alt) <= names for alt in alternatives):
                 want = " or ".join("+".join(f"(?P<{g}>…)" for g in alt) for alt in alternatives)
                 raise RuleError(file, f"pattern needs the named group {want}", spec.id, "pattern")
-            out.append(Rule(file, spec.id, regex, required_words(regex)))
+            out.append(Rule(file, spec.id, regex, required_words(regex), first_chars(regex)))
             self._collect(file, spec, regex, raw=not fold_pattern)
         return tuple(out)
 

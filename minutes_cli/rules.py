@@ -34,7 +34,7 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "9"
 
 
 class Repeated(NamedTuple):
@@ -56,16 +56,41 @@ class Rule(NamedTuple):
     regex: re.Pattern[str]
     # Every match contains one of these words (rulefiles.required_words); () when unknown.
     needs: tuple[str, ...] = ()
+    # Every match starts with one of these characters, and the engine cannot jump to them by
+    # itself (rulefiles.first_chars); None when unknown or when it can.
+    starts: re.Pattern[str] | None = None
 
     def scan(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """``regex.finditer`` over text[start:end], skipping a window that lacks every word a
         match needs: most sentences hold no attendance verb, no 听取, no 《."""
-        if not self.needs:
+        if self.needs and all(text.find(word, start, end) == -1 for word in self.needs):
+            return iter(())
+        if self.starts is None:
             return self.regex.finditer(text, start, end)
-        for word in self.needs:
-            if text.find(word, start, end) != -1:
-                return self.regex.finditer(text, start, end)
-        return iter(())
+        return self._scan_starts(self.starts, text, start, end)
+
+    def last_start(self, text: str, start: int, end: int) -> int:
+        """The last position in [start, end) where a match inside text[:end] may begin: the last
+        needed word begins there (a match holds one); ``end`` when the rule needs none, below
+        ``start`` when no needed word occurs. Matching at clause starts past it is wasted."""
+        if not self.needs:
+            return end
+        return max(text.rfind(word, start, end) for word in self.needs)
+
+    def _scan_starts(self, starts: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        # finditer, trying the pattern only where a match can start. The leftmost match at
+        # or after ``pos`` is the first candidate where it matches, as in finditer; no match
+        # is empty (first_chars requires that), so the next one is looked for from its end.
+        find, match = starts.search, self.regex.match
+        pos = start
+        while (candidate := find(text, pos, end)) is not None:
+            at = candidate.start()
+            m = match(text, at, end)
+            if m is None:
+                pos = at + 1
+            else:
+                yield m
+                pos = m.end()
 
 
 class Family(NamedTuple):

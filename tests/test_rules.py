@@ -248,6 +248,7 @@ def test_a_catastrophic_user_pattern_is_rejected(runner: CliRunner, tmp_path: Pa
         ("(?i)minutes", ()),
         ("[一二三]是", ("是",)),
         ("(?:要)?是?", ()),
+        ("(?:[甲乙]{1,4}、){1,9}(?P<count>[三四])个", ("个",)),  # a word, not the mark 、
     ],
 )
 def test_required_words_are_words_every_match_contains(pattern: str, words: tuple[str, ...]) -> None:
