@@ -34,7 +34,9 @@ RULE_FILES = (
 )
 LEXICONS = ("t2s.txt", "surnames.txt")
 # Bump when RuleSet's shape changes, so an old cache is never unpickled into a new version.
-_CACHE_FORMAT = "9"
+_CACHE_FORMAT = "10"
+_HERE = Path(__file__).resolve().parent
+_COMPILER_SOURCES = ("rules.py", "rulefiles.py", "patterncache.py")
 
 
 class Repeated(NamedTuple):
@@ -248,7 +250,14 @@ def cache_dir() -> Path:
 
 def _cache_key(dirs: list[Path]) -> str | None:
     # The interpreter build is part of the key: the patterns are stored compiled (patterncache).
+    # So is the code that compiles rules and defines what a RuleSet holds: a new version of
+    # minutes with the same rule files must not load an old version's RuleSet.
     digest = hashlib.sha256(f"{_CACHE_FORMAT} {CACHE_TAG}".encode())
+    for module in _COMPILER_SOURCES:
+        try:
+            digest.update((_HERE / module).read_bytes())
+        except OSError:
+            return None
     for directory in dirs:
         for name in (*RULE_FILES, *LEXICONS):
             try:

@@ -303,3 +303,23 @@ def test_the_combined_marker_prefilter_matches_where_some_marker_does() -> None:
             assert (rules.marker_start.match(text, pos) is not None) == some, (sample.name, pos)
             hits += some
     assert hits > 50
+
+
+def test_the_cache_key_changes_with_the_code_that_compiles_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new version of minutes with unchanged rule files must not load an old RuleSet."""
+    import shutil
+
+    from minutes_cli import rules as rules_module
+
+    code = tmp_path / "code"
+    code.mkdir()
+    for module in rules_module._COMPILER_SOURCES:
+        shutil.copy(rules_module._HERE / module, code / module)
+    monkeypatch.setattr(rules_module, "_HERE", code)
+    before = rules_module._cache_key([builtin_rules_dir()])
+    with (code / "rulefiles.py").open("a", encoding="utf-8") as f:
+        f.write("\n# a change to how rules compile\n")
+    after = rules_module._cache_key([builtin_rules_dir()])
+    assert before is not None and after is not None and before != after
