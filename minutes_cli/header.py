@@ -72,6 +72,10 @@ def read_header(
     warnings: list[WarningFound] = []
     date = _date(view, sentences, *lead, rules)
     name, scope, purpose, meeting_rule = _meeting(view, sentences, date, *lead, rules, warnings)
+    if meeting_rule is None and content[0] > 0:
+        # Only the page title above the report names the meeting (a minutes-style item that
+        # starts 会议时间：…): read it there.
+        name, scope, purpose, meeting_rule = _meeting(view, sentences, None, 0, content[0], rules, warnings)
     chair = _chair(view, *lead, rules) or _chair(view, *content, rules)
     attendees, more = _attendees(view, sentences, content, sections, rules, chair)
     return Header(date, name, scope, purpose, chair, attendees, more, tuple(warnings), meeting_rule)
@@ -255,8 +259,13 @@ def _attendees(
         for m, rule_id in matches:
             if m.start() < floor:
                 continue
-            people = _people_before(view, floor, m.start(), rules)
-            first = trim(text, floor, m.start())[0]
+            if "people" in m.re.groupindex:  # 出席：A，B (the people follow the verb)
+                people, first = _people_after(view, *m.span("people"), rules), m.start()
+                if not people:
+                    continue
+            else:
+                people = _people_before(view, floor, m.start(), rules)
+                first = trim(text, floor, m.start())[0]
             floor = m.end()
             if not people or (in_section and people[0].start > first):
                 continue
@@ -264,6 +273,26 @@ def _attendees(
             found.extend(AttendeeFound(p, m.span("verb"), rule_id) for p in people)
             more = more or ("more" in m.re.groupindex and m.group("more") is not None)
     return tuple(found), more
+
+
+def _people_after(view: View, start: int, end: int, rules: RuleSet) -> list[Person]:
+    """The people listed clause by clause after a minutes-style verb (出席：…), skipping groups;
+    the list ends at the first clause that is neither."""
+    text = view.text
+    people: list[Person] = []
+    for a, b in split_depth0(text, start, end, _CLAUSE):
+        a, b = trim(text, a, b)
+        if a >= b:
+            continue
+        parsed = parse_people(view, a, b, rules)
+        if parsed is None and not _is_group(text[a:b], rules):
+            parsed = parse_titled_people(view, a, b, rules)
+        if parsed is None:
+            if _is_group(text[a:b], rules):
+                continue
+            break
+        people.extend(parsed)
+    return people
 
 
 def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list[Person]:

@@ -22,7 +22,7 @@ from .findings import WarningFound
 from .header import Header, read_header
 from .normalize import View, normalize
 from .rules import RuleSet
-from .sections import Outline, outline
+from .sections import Outline, name_offices, outline
 from .sentences import Sentence, split_sentences
 
 _T = TypeVar("_T")
@@ -70,8 +70,11 @@ def _header(doc: Doc, rules: RuleSet) -> Doc:
     credits, found = need(doc.credits, "credits"), need(doc.outline, "outline")
     content = (credits.content_start, credits.content_end)
     lead = (credits.content_start, found.lead_end)
-    header = read_header(need(doc.view, "view"), doc.sentences, lead, content, found.sections, rules)
-    return doc._replace(header=header, warnings=doc.warnings + header.warnings)
+    view = need(doc.view, "view")
+    header = read_header(view, doc.sentences, lead, content, found.sections, rules)
+    people = [a.person for a in header.attendees] + ([header.chair.person] if header.chair else [])
+    found = name_offices(found, view, people)
+    return doc._replace(header=header, outline=found, warnings=doc.warnings + header.warnings)
 
 
 def _agenda(doc: Doc, rules: RuleSet) -> Doc:

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .normalize import View
-from .people import Person, introduced_person, parse_person
+from .people import Person, introduced_person, is_title, parse_person
 from .rules import RuleSet
 from .sentences import Sentence
 from .textspan import trim
@@ -31,6 +31,8 @@ class Cue(NamedTuple):
     kind: str
     speaker: str | None  # as written (cleaned)
     speaker_person: Person | None
+    by_speaker: bool = False  # a person's cue, named or not (县委书记在讲话中指出): 他 may refer to it
+    office: str | None = None  # view text of the title when the cue names no person (县委书记)
 
 
 class SectionFound(NamedTuple):
@@ -47,21 +49,23 @@ class Outline(NamedTuple):
 def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rules: RuleSet) -> Outline:
     text = view.text
     boundaries: list[tuple[int, Cue | None]] = []
-    last_speaker: str | None = None
+    last_speaker: tuple[str | None, str | None] | None = None  # the last person cue's (speaker, office)
     for sentence in sentences:
         if sentence.start < start or sentence.start >= end:
             continue
         cue = _match_cue(view, sentence.start, min(sentence.end + 1, end), rules, last_speaker)
         if cue is not None:
             boundaries.append((sentence.start, cue))
-            last_speaker = cue.speaker or last_speaker
+            if cue.by_speaker:
+                last_speaker = (cue.speaker, cue.office)
             continue
         if any(rule.regex.match(text, sentence.start, sentence.end) for rule in rules.breaks):
             boundaries.append((sentence.start, None))
         glued = _glued_cue(view, sentence, rules)
         if glued is not None:
             boundaries.append((glued.start, glued))
-        last_speaker = _introduced_speaker(view, sentence, rules) or last_speaker
+        introduced = _introduced_speaker(view, sentence, rules)
+        last_speaker = (introduced, None) if introduced else last_speaker
     sections: list[SectionFound] = []
     for index, (at, cue) in enumerate(boundaries):
         if cue is None:
@@ -111,7 +115,9 @@ def _introduced_speaker(view: View, sentence: Sentence, rules: RuleSet) -> str |
     return None
 
 
-def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: str | None) -> Cue | None:
+def _match_cue(
+    view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: tuple[str | None, str | None] | None
+) -> Cue | None:
     text = view.text
     for rule in rules.cues:
         m = rule.regex.match(text, pos, endpos)
@@ -124,22 +130,48 @@ def _match_cue(view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: 
             continue
         verb, kind = canonical
         speaker: str | None = None
+        office: str | None = None
         person: Person | None = None
-        if "speaker" in rule.regex.groupindex and m.group("speaker") is not None:
+        by_speaker = "speaker" in rule.regex.groupindex and m.group("speaker") is not None
+        if by_speaker:
             s_start, s_end = m.span("speaker")
             if text[s_start:s_end] in rules.pronouns:
                 if last_speaker is None:
                     continue
-                speaker = last_speaker
+                speaker, office = last_speaker
             else:
                 person = parse_person(view, s_start, s_end, rules) or introduced_person(view, s_start, s_end, rules)
-                if person is None:
+                if person is not None:
+                    speaker = view.clean(*person.name)
+                elif _one_office(text[s_start:s_end], rules):
+                    office = text[s_start:s_end]
+                else:
                     continue
-                speaker = view.clean(*person.name)
         cue_end = m.end("verb")
         body = m.end("sep") if "sep" in rule.regex.groupindex and m.group("sep") is not None else cue_end
         body, _ = trim(text, body, endpos)
         # The cue is written from its subject on; a lead-in (最后，/就…，) stays in the section.
         subject = "subject" if "subject" in rule.regex.groupindex and m.group("subject") else "speaker"
-        return Cue(rule.id, m.start(subject), cue_end, body, verb, kind, speaker, person)
+        return Cue(rule.id, m.start(subject), cue_end, body, verb, kind, speaker, person, by_speaker, office)
     return None
+
+
+def name_offices(outline: Outline, view: View, people: list[Person]) -> Outline:
+    """Name the speaker of a cue that gives only a title (校长在讲话中指出, and 他 after it)
+    when exactly one person of the lead holds that title (校长阎清远); otherwise it stays null."""
+    text = view.text
+    sections = list(outline.sections)
+    for index, section in enumerate(sections):
+        office = section.cue.office
+        if office is None or section.cue.speaker is not None:
+            continue
+        names = {view.clean(*p.name) for p in people if any(text[a:b] == office for a, b in p.titles)}
+        if len(names) == 1:
+            sections[index] = section._replace(cue=section.cue._replace(speaker=names.pop()))
+    return outline._replace(sections=tuple(sections))
+
+
+def _one_office(words: str, rules: RuleSet) -> bool:
+    """A title that names one office holder, not a group: 县委书记在讲话中指出 (the speaker is not
+    named, so speaker is null), but not 各乡镇党委书记 or 有关部门负责人."""
+    return is_title(words, rules) and not any(mark in words for mark in rules.group_marks)

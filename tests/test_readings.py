@@ -118,3 +118,53 @@ def test_credits_in_a_footer_block_and_in_lenticular_brackets() -> None:
     assert [(r.name, r.role) for r in footer.reporters] == [("蒲若岚", "记者"), ("温嘉树", "通讯员")]
     bracket = parse_text("会议强调，要抓好落实。\n【记者　佘若琳　通讯员　计闻韬】")
     assert [(r.name, r.role) for r in bracket.reporters] == [("佘若琳", "记者"), ("计闻韬", "通讯员")]
+
+
+def test_a_speaker_named_only_by_title_is_null_and_he_refers_back_to_them() -> None:
+    text = (
+        "3月12日上午，全县优化营商环境工作推进会召开。常务副县长滑立新主持会议。\n"
+        "县委书记在讲话中指出，要优化营商环境。\n他强调，要抓好落实。"
+    )
+    assert _speakers(text) == [("县委书记在讲话中指出", None), ("他强调", None)]
+
+
+def test_a_title_in_a_cue_names_the_one_person_who_holds_it() -> None:
+    text = (
+        "7月3日，校长阎清远主持召开校长办公会。副校长褚鸿渐出席会议。\n"
+        "校长在讲话中指出，要抓好招生。\n他要求，要做好值班。"
+    )
+    assert _speakers(text) == [("校长在讲话中指出", "阎清远"), ("他要求", "阎清远")]
+
+
+def test_a_group_is_not_a_speaker() -> None:
+    assert _speakers("会议强调，要稳。\n各乡镇党委书记表示，要抓好落实。") == [("会议强调", None)]
+
+
+def test_a_quote_is_a_statement() -> None:
+    text = "8月21日，社区召开居民议事会。社区党委书记乔慕白主持会议。\n乔慕白说：“大家的意见终于统一了。”"
+    sections = parse_text(text).sections
+    assert [(s.cue, s.speaker, s.verb, s.kind) for s in sections] == [("乔慕白说", "乔慕白", "表示", "statement")]
+
+
+def test_minutes_style_lines_give_chair_and_attendees_and_the_headline_names_the_meeting() -> None:
+    text = (
+        "漪阳市中心医院召开2025年第14次院长办公会\n发布时间：2025-06-12　来源：院长办公室\n"
+        "会议时间：2025年6月10日上午\n主持：院长苏承泽\n"
+        "出席：党委书记喻清和，副院长甘立峰、卓映雪，总会计师嵇佩兰\n"
+        "列席：医务部主任冷振宇，护理部、信息中心主要负责人\n会议指出，要抓好医疗质量。"
+    )
+    report = parse_text(text)
+    assert report.meeting.name is not None and report.meeting.name.text == "2025年第14次院长办公会"
+    assert report.chair is not None and (report.chair.name, report.chair.role) == ("苏承泽", "主持")
+    assert [(a.name, a.attendance) for a in report.attendees] == [
+        ("喻清和", "出席"),
+        ("甘立峰", "出席"),
+        ("卓映雪", "出席"),
+        ("嵇佩兰", "出席"),
+        ("冷振宇", "列席"),
+    ]
+
+
+def test_a_proxy_does_not_attend() -> None:
+    text = "董事会召开第三次会议。董事长杭振远主持。外部董事伏天佑因公出差，书面委托外部董事商维纲代为出席并表决。"
+    assert parse_text(text).attendees == []
