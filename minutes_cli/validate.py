@@ -82,7 +82,8 @@ def _items(items: list[Any], parent: str, where: str, check_counts: bool, cut_of
         if item.id != f"{parent}.i{index + 1}":
             yield f"{here}.id: {item.id} where {parent}.i{index + 1} was expected"
         if not cut_off:
-            yield from _balanced(f"{here}.text", item.text)
+            # The marker is not part of the balance: 1) and 2) close brackets they never open.
+            yield from _balanced(f"{here}.text", item.text.removeprefix(item.marker))
         declared = item.declared
         if check_counts and declared is not None and item.items and declared.count != len(item.items):
             yield f"{here}.declared: {declared.label} announces {declared.count} items, the list has {len(item.items)}"
