@@ -68,6 +68,7 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
     for credit in rules.credits:
         if credit.where == "line":
             _bylines(view, end, len(text), rules, credit, reporters)
+    end = _before_trailing_notes(text, start, end, rules)
     start = _after_dateline(text, start, end, rules)
     # A photo caption between paragraphs (…在北京召开。人民网记者 仇立衡 摄) credits its
     # photographer; the line stays in the content, where no rule claims it.
@@ -76,6 +77,19 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
         reporters.extend(r for r in found or () if all(r.span != old.span for old in reporters))
     reporters.sort(key=lambda r: r.span)  # source order: a caption above the dateline comes first
     return Credits(start, end, tuple(reporters), _truncation(text, start, end, rules))
+
+
+def _before_trailing_notes(text: str, start: int, end: int, rules: RuleSet) -> int:
+    """The content's end before closing notes that credit no person ((县政协办公室))."""
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules.trailing:
+            m = _last_match(rule.regex, text, start, end)
+            if m is not None:
+                end = trim(text, start, m.start())[1]
+                changed = True
+    return end
 
 
 def _truncation(text: str, start: int, end: int, rules: RuleSet) -> tuple[WarningFound, ...]:

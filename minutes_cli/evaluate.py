@@ -6,9 +6,11 @@ Example: a report whose expected chair is 赵辉 but which parses with no chair 
 false negative for ``chair`` and for ``chair.titles``.
 
 Each field is reduced to a multiset of facts (a chair's name, an attendee's (name, title),
-a section's (cue, speaker, verb), an item's (section, path, marker, heading) …); spans and
-source metadata are ignored, and so is page noise inside strings (pinyin like 會(huì)議, stray
-spaces), which ``text`` fields keep by contract but a hand-written expectation leaves out.
+a section's (cue, speaker, verb), its lead, an item's (section, path, marker, heading) …);
+spans and source metadata are ignored, and so are page noise inside strings (pinyin like
+會(huì)議) and whitespace (a PDF's line wraps), which ``text`` fields keep by contract but a
+hand-written expectation may leave out. Scope, purpose, leads and item texts are scored only
+for expected files that state them (the oldest ones do not).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ Fact = tuple[Any, ...]
 FIELDS = (
     "meeting.date",
     "meeting.name",
+    "meeting.scope",
+    "meeting.purpose",
     "chair",
     "chair.titles",
     "attendees",
@@ -39,12 +43,18 @@ FIELDS = (
     "documents",
     "sections",
     "sections.declared",
+    "sections.lead",
     "item_counts",
     "items",
     "items.heading",
+    "items.text",
     "reporters",
     "warnings",
 )
+
+
+# Fields an older hand-written expected file may leave out; scored only where it gives them.
+OPTIONAL = frozenset({"meeting.scope", "meeting.purpose", "sections.lead", "items.text"})
 
 
 def facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
@@ -52,11 +62,25 @@ def facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
     return _facts(_denoise(report))
 
 
+def annotated(report: dict[str, Any]) -> set[str]:
+    """The optional fields a (hand-written) report states: a key present, even if null."""
+    meeting = report.get("meeting") or {}
+    sections = report.get("sections") or []
+    out = {f"meeting.{key}" for key in ("scope", "purpose") if key in meeting}
+    if any("lead" in s for s in sections):
+        out.add("sections.lead")
+    if any("text" in item for s in sections for _, item in _items(s.get("items") or [], "")):
+        out.add("items.text")
+    return out
+
+
 def _denoise(value: Any) -> Any:
     if isinstance(value, str):
         for rule in builtin_rules().deletions:
             value = rule.regex.sub("", value)
-        return value
+        # Slices keep the source's line breaks and spaces (a PDF's wraps); a hand-written
+        # expectation may join them. Whitespace never decides a fact.
+        return "".join(value.split())
     if isinstance(value, dict):
         return {k: _denoise(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -72,6 +96,10 @@ def _facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
         out["meeting.date"][(date.get("year"), date.get("month"), date.get("day"), date.get("period"))] += 1
     if meeting.get("name"):
         out["meeting.name"][(meeting["name"].get("text"),)] += 1
+    if meeting.get("scope"):
+        out["meeting.scope"][(meeting["scope"],)] += 1
+    if meeting.get("purpose"):
+        out["meeting.purpose"][(meeting["purpose"].get("text"),)] += 1
     chair = report.get("chair")
     if chair:
         out["chair"][(chair.get("name"),)] += 1
@@ -88,12 +116,15 @@ def _facts(report: dict[str, Any]) -> dict[str, Counter[Fact]]:
         out["documents"][(doc.get("title"), doc.get("action"))] += 1
     for index, section in enumerate(report.get("sections") or [], 1):
         out["sections"][(section.get("cue"), section.get("speaker"), section.get("verb"))] += 1
+        if section.get("lead"):
+            out["sections.lead"][(index, section["lead"])] += 1
         declared = section.get("declared")
         if declared:
             out["sections.declared"][(section.get("cue"), declared.get("label"), declared.get("count"))] += 1
         for path, item in _items(section.get("items") or [], ""):
             out["items"][(index, path, item.get("marker"))] += 1
             out["items.heading"][(index, path, item.get("heading"))] += 1
+            out["items.text"][(index, path, item.get("text"))] += 1
             if item.get("declared"):
                 out["sections.declared"][(path, item["declared"].get("label"), item["declared"].get("count"))] += 1
         out["item_counts"][(section.get("cue"), _count(section.get("items") or []))] += 1
@@ -192,9 +223,12 @@ def evaluate(pairs: Iterable[tuple[str, dict[str, Any], str, dict[str, Any]]]) -
     files: list[FileScore] = []
     for report_name, got, expected_name, want in pairs:
         got_facts, want_facts = facts(got), facts(want)
+        stated = annotated(want)
         file_tally = Tally()
         misses = []
         for name in FIELDS:
+            if name in OPTIONAL and name not in stated:
+                continue
             fields[name].add(got_facts[name], want_facts[name])
             file_tally.add(got_facts[name], want_facts[name])
             if got_facts[name] != want_facts[name]:

@@ -147,15 +147,36 @@ def _meeting(
         if "organiser" in rule.regex.groupindex and m.group("organiser"):
             scope = _organiser(view, *m.span("organiser"), rules)
         purpose = None
-        after = m.end("name")
+        after = m.end()  # after the name, or after 召开 when the meeting is the subject
         if after < end and text[after] == "，":
             for p_rule in rules.purpose:
                 pm = p_rule.regex.match(text, after + 1, end)
                 if pm:
-                    purpose = pm.span()
+                    purpose = (pm.start(), _purpose_end(view, pm.end(), end, rules))
                     break
         return name, scope, purpose, rule.id
     return None, None, None, None
+
+
+# One clause of running text: quotes, brackets and 《》 may hold punctuation of their own.
+_CLAUSE_TEXT = re.compile(r"(?:[^，。；：！？\n“”《》（）]|“[^”\n]{0,60}”|（[^）\n]{0,40}）|《[^》\n]{0,80}》)+")
+
+
+def _purpose_end(view: View, stop: int, end: int, rules: RuleSet) -> int:
+    """Where a purpose that ends its first clause at ``stop`` ends: it takes the following
+    clauses of the sentence (传达学习…精神，研究部署…工作) up to one naming the chair or attendees."""
+    text = view.text
+    while stop < end and text[stop] == "，":
+        clause = _CLAUSE_TEXT.match(text, stop + 1, end)
+        if clause is None:
+            break
+        a, b = clause.span()
+        if any(r.regex.match(text, a, b) for r in rules.chair) or any(
+            r.regex.search(text, a, b) for r in rules.attendance
+        ):
+            break
+        stop = b
+    return stop
 
 
 def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, int] | None:

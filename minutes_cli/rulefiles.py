@@ -207,6 +207,7 @@ class CreditsFile(_Strict):
     unit_suffixes: list[str] = Field(default_factory=list)
     chrome: list[PatternRule] = Field(default_factory=list)
     footers: list[PatternRule] = Field(default_factory=list)
+    trailing: list[PatternRule] = Field(default_factory=list)
 
 
 # Named groups the code reads from each rule list: the contract between code and data.
@@ -228,6 +229,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "declared": (("count",),),
     "credits": (("body",),),
     "footers": ((),),
+    "trailing": ((),),
     "chrome": ((),),
     "datelines": ((),),
     "delete": ((),),
@@ -378,6 +380,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         unit_suffixes=tuple(fold(u) for u in credits.unit_suffixes),
         chrome=c.rules("credits.yaml", credits.chrome, credits.defs, "chrome"),
         footers=c.rules("credits.yaml", credits.footers, credits.defs, "footers"),
+        trailing=c.rules("credits.yaml", credits.trailing, credits.defs, "trailing"),
         examples=tuple(c.examples),
     )
     starts = [f.rule.regex for f in ruleset.families] + [f.rule.regex for f in ruleset.frames]

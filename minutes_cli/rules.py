@@ -201,6 +201,7 @@ class RuleSet(NamedTuple):
     unit_suffixes: tuple[str, ...]
     chrome: tuple[Rule, ...]
     footers: tuple[Rule, ...]
+    trailing: tuple[Rule, ...]  # notes closing the text that are not content (（县政协办公室）)
     examples: tuple[Example, ...]
 
     def fold(self, text: str) -> str:

@@ -111,3 +111,24 @@ def test_the_corpus_scores_high_on_every_field(runner: CliRunner) -> None:
     low = {name: row["f1"] for name, row in data["fields"].items() if row["f1"] < 0.95}
     assert low == {}
     assert data["overall"]["f1"] >= 0.98
+
+
+def test_leads_and_texts_count_only_where_the_expected_file_states_them() -> None:
+    data = yaml.safe_load((GOLDEN / "deyang-2018-study-campaign.yaml").read_text(encoding="utf-8"))
+    terse = json.loads(json.dumps(data))  # an older hand-written file: no leads, no item texts
+    for section in terse["sections"]:
+        del section["lead"]
+    wrong_lead = json.loads(json.dumps(data))
+    wrong_lead["sections"][0]["lead"] = "别的导语"
+    assert evaluate([("a", data, "b", terse)]).overall.f1 == 1.0
+    scored = evaluate([("a", data, "b", wrong_lead)])
+    assert scored.fields["sections.lead"].f1 < 1.0
+    assert scored.files[0].misses == ["sections.lead"]
+
+
+def test_whitespace_in_slices_does_not_decide_a_fact() -> None:
+    data = yaml.safe_load((GOLDEN / "deyang-2018-study-campaign.yaml").read_text(encoding="utf-8"))
+    wrapped = json.loads(json.dumps(data))
+    lead = wrapped["sections"][0]["lead"]
+    wrapped["sections"][0]["lead"] = lead[:5] + "\n" + lead[5:]  # a PDF copy's line wrap
+    assert evaluate([("a", data, "b", wrapped)]).overall.f1 == 1.0

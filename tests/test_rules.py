@@ -104,7 +104,11 @@ def test_unknown_reference_is_an_error(rules_copy: Path) -> None:
 
 
 def test_rule_without_examples_is_an_error(rules_copy: Path) -> None:
-    _edit(rules_copy / "sections.yaml", "      match: ['会议听取了我市工作推进情况汇报', '会议还审议了《方案》']\n", "")
+    _edit(
+        rules_copy / "sections.yaml",
+        "      match: ['会议听取了我市工作推进情况汇报', '会议还审议了《方案》', '会议原则通过了《办法（草案）》']\n",
+        "",
+    )
     with pytest.raises(RuleError, match=r"sections\.yaml: rule 'agenda_sentence': field 'examples.match'"):
         load_rules(rules_copy)
 
