@@ -103,6 +103,16 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
         return rules.date_context.search(text, sentence.start, sentence.end) is not None
 
     best = next((f for f in found if in_context(f[0])), found[0])
+    # Two dates in one sentence (4月10日，记者获悉，4月9日下午，市里召开…): the meeting's is
+    # the last one before the words that say what happened.
+    index = bisect_right(starts, best[0]) - 1
+    if index >= 0 and best[0] < sentences[index].end:
+        context = rules.date_context.search(text, best[2].end(), sentences[index].end)
+        if context is not None:
+            later = [f for f in found if best[2].end() <= f[0] and f[2].end() <= context.start()]
+            # 2024年5月8日 also holds a match 5月8日; only whole dates count.
+            later = [f for f in later if not any(g[0] < f[0] and f[2].end() <= g[2].end() for g in found)]
+            best = later[-1] if later else best
     m, rule_id = best[2], best[3]
     groups = m.re.groupindex
 

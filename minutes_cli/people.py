@@ -203,11 +203,12 @@ def _name_then_titles(text: str, parts: list[tuple[int, int]], rules: RuleSet) -
 
 
 def _split_joined(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]]:
-    """'莫云阶和秘书长仇德铭' -> two parts, when both sides of 和/及/与 are people."""
+    """'莫云阶和秘书长仇德铭' -> two parts, when both sides of 和/及/与 are people and the joiner
+    is not inside a unit's name (区发展和改革局局长邱正阳: 区发展 is not a person)."""
     part = text[a:b]
     for joiner in rules.person_joiners:
         at = part.find(joiner)
-        if at <= 0:
+        if at <= 0 or any(0 <= at - part.find(w) < len(w) for w in rules.joined_unit_words if w in part):
             continue
         left, right = part[:at], part[at + len(joiner) :]
         if _is_person(left, rules) and _is_person(right, rules):

@@ -73,7 +73,7 @@ def _header(doc: Doc, rules: RuleSet) -> Doc:
     view = need(doc.view, "view")
     header = read_header(view, doc.sentences, lead, content, found.sections, rules)
     people = [a.person for a in header.attendees] + ([header.chair.person] if header.chair else [])
-    found = name_offices(found, view, people)
+    found = name_offices(found, view, people, rules)
     return doc._replace(header=header, outline=found, warnings=doc.warnings + header.warnings)
 
 

@@ -146,6 +146,7 @@ class PeopleFile(_Strict):
     group_joiners: list[str] = Field(default_factory=list)
     group_tails: list[str] = Field(default_factory=list)
     person_joiners: list[str] = Field(default_factory=list)
+    joined_unit_words: list[str] = Field(default_factory=list)
     title_modifiers: list[str] = Field(default_factory=list)
     group_marks: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
@@ -300,6 +301,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         group_joiners=tuple(sorted((fold(j) for j in people.group_joiners), key=len, reverse=True)),
         group_tails=tuple(fold(t) for t in people.group_tails),
         person_joiners=tuple(sorted((fold(j) for j in people.person_joiners), key=len, reverse=True)),
+        joined_unit_words=tuple(fold(w) for w in people.joined_unit_words),
         title_modifiers=tuple(sorted((fold(m) for m in people.title_modifiers), key=len, reverse=True)),
         group_marks=tuple(fold(m) for m in people.group_marks),
         honorifics=tuple(fold(h) for h in people.honorifics),

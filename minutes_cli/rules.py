@@ -159,6 +159,7 @@ class RuleSet(NamedTuple):
     group_joiners: tuple[str, ...]
     group_tails: tuple[str, ...]
     person_joiners: tuple[str, ...]
+    joined_unit_words: tuple[str, ...]  # unit names with a joiner inside (发展和改革)
     title_modifiers: tuple[str, ...]
     group_marks: tuple[str, ...]
     honorifics: tuple[str, ...]

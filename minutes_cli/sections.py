@@ -65,7 +65,12 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         if glued is not None:
             boundaries.append((glued.start, glued))
         introduced = _introduced_speaker(view, sentence, rules)
-        last_speaker = (introduced, None) if introduced else last_speaker
+        if introduced:
+            last_speaker = (introduced, None)
+            # 姜澄就…作了安排，她表示，…: the pronoun cue is glued to the sentence naming her.
+            pronoun = _pronoun_cue(view, sentence, min(sentence.end + 1, end), rules, last_speaker)
+            if pronoun is not None:
+                boundaries.append((pronoun.start, pronoun))
     sections: list[SectionFound] = []
     for index, (at, cue) in enumerate(boundaries):
         if cue is None:
@@ -115,6 +120,21 @@ def _introduced_speaker(view: View, sentence: Sentence, rules: RuleSet) -> str |
     return None
 
 
+def _pronoun_cue(
+    view: View, sentence: Sentence, endpos: int, rules: RuleSet, last_speaker: tuple[str | None, str | None]
+) -> Cue | None:
+    """A pronoun cue starting a later clause of the sentence (…作了安排，她表示，…)."""
+    text = view.text
+    pos = text.find("，", sentence.start, sentence.end)
+    while pos != -1:
+        if text.startswith(tuple(rules.pronouns), pos + 1):
+            cue = _match_cue(view, pos + 1, endpos, rules, last_speaker)
+            if cue is not None:
+                return cue
+        pos = text.find("，", pos + 1, sentence.end)
+    return None
+
+
 def _match_cue(
     view: View, pos: int, endpos: int, rules: RuleSet, last_speaker: tuple[str | None, str | None] | None
 ) -> Cue | None:
@@ -156,19 +176,33 @@ def _match_cue(
     return None
 
 
-def name_offices(outline: Outline, view: View, people: list[Person]) -> Outline:
-    """Name the speaker of a cue that gives only a title (校长在讲话中指出, and 他 after it)
-    when exactly one person of the lead holds that title (校长阎清远); otherwise it stays null."""
+def name_offices(outline: Outline, view: View, people: list[Person], rules: RuleSet) -> Outline:
+    """Name the speaker of a cue that gives only a title (校长在讲话中指出, and 他 after it), or a
+    surname and a title (吕局长强调), when exactly one person of the lead fits: holds that title
+    (校长阎清远; 局党组书记、局长吕怀瑾, not 副局长) and, with a surname, bears it. Otherwise the
+    speaker stays null."""
     text = view.text
     sections = list(outline.sections)
     for index, section in enumerate(sections):
         office = section.cue.office
         if office is None or section.cue.speaker is not None:
             continue
-        names = {view.clean(*p.name) for p in people if any(text[a:b] == office for a, b in p.titles)}
+        names = {view.clean(*p.name) for p in people if _fits(text, p, office, rules)}
         if len(names) == 1:
             sections[index] = section._replace(cue=section.cue._replace(speaker=names.pop()))
     return outline._replace(sections=tuple(sections))
+
+
+def _fits(text: str, person: Person, office: str, rules: RuleSet) -> bool:
+    titles = [text[a:b] for a, b in person.titles]
+    if office in titles:
+        return True
+    name = text[person.name[0] : person.name[1]]
+    surname = next((office[:n] for n in (2, 1) if office[:n] in rules.surnames and name.startswith(office[:n])), None)
+    if surname is None:
+        return False
+    bare = office[len(surname) :]  # 局长 of 吕局长: a title the person holds, not 副局长
+    return any(t.endswith(bare) and not any(t.endswith(m + bare) for m in rules.title_modifiers) for t in titles)
 
 
 def _one_office(words: str, rules: RuleSet) -> bool:

@@ -168,3 +168,43 @@ def test_minutes_style_lines_give_chair_and_attendees_and_the_headline_names_the
 def test_a_proxy_does_not_attend() -> None:
     text = "董事会召开第三次会议。董事长杭振远主持。外部董事伏天佑因公出差，书面委托外部董事商维纲代为出席并表决。"
     assert parse_text(text).attendees == []
+
+
+def test_a_surname_and_a_title_name_the_one_person_who_fits() -> None:
+    text = (
+        "8月21日，市水利局召开党组会议。局党组书记、局长吕怀瑾主持会议。副局长吕澄出席会议。\n"
+        "吕局长强调，要压实防汛责任。\n吕副局长表示，要加快项目建设。"
+    )
+    assert _speakers(text) == [("吕局长强调", "吕怀瑾"), ("吕副局长表示", "吕澄")]
+
+
+def test_a_pronoun_cue_glued_to_the_sentence_that_names_the_speaker() -> None:
+    text = "会议强调，要稳。\n姜澄就水利工程建设工作作了安排，她表示，下一步将倒排工期。"
+    assert _speakers(text) == [("会议强调", None), ("她表示", "姜澄")]
+
+
+def test_a_cue_broken_across_lines_is_one_cue() -> None:
+    text = "会议指出，要稳。\n时光在讲话中\n强调，要保供。"
+    assert _speakers(text) == [("会议指出", None), ("时光在讲话中强调", "时光")]
+
+
+def test_notes_inside_a_list_of_people_are_not_titles_or_attendance() -> None:
+    text = (
+        "3月5日，镇党委召开会议。镇党委书记易春风主持会议。镇党委委员（按姓氏笔画排序）于和平、万秋实"
+        "（其中万秋实在分会场参加会议）出席会议。"
+    )
+    assert [(a.name, a.titles, a.attendance) for a in parse_text(text).attendees] == [
+        ("于和平", ["镇党委委员"], "出席会议"),
+        ("万秋实", ["镇党委委员"], "出席会议"),
+    ]
+
+
+def test_of_two_dates_in_the_opening_sentence_the_meeting_has_the_later() -> None:
+    text = "4月10日，记者从市发展改革委获悉，4月9日下午，嵘州市召开全市重大项目建设调度会。"
+    date = parse_text(text).meeting.date
+    assert date is not None and date.text == "4月9日下午"
+
+
+def test_a_joiner_inside_a_unit_name_does_not_split_the_person() -> None:
+    text = "3月5日，区长张明主持召开区政府常务会议。区发展和改革局局长邱正阳列席会议。"
+    assert [(a.name, a.titles) for a in parse_text(text).attendees] == [("邱正阳", ["区发展和改革局局长"])]
