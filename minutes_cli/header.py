@@ -275,6 +275,7 @@ def _attendees(
     text = view.text
     start, end = content
     chair_name = view.clean(*chair.person.name) if chair else None
+    chair_end = chair.role[1] if chair else None
     section_starts = [s.start for s in sections]
     found: list[AttendeeFound] = []
     more = False
@@ -295,8 +296,11 @@ def _attendees(
                 if not people:
                     continue
             else:
-                people = _people_before(view, floor, m.start(), rules)
-                first = trim(text, floor, m.start())[0]
+                # …会议由书记龙正学主持镇长杨光荣参加会议 (no comma after 主持): the list starts
+                # after the chair's role, never inside it.
+                lo = chair_end if chair_end is not None and floor <= chair_end <= m.start() else floor
+                people = _people_before(view, lo, m.start(), rules)
+                first = trim(text, lo, m.start())[0]
             floor = m.end()
             if not people or (in_section and people[0].start > first):
                 continue
@@ -336,9 +340,10 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
         if a >= b:
             continue  # doubled punctuation: 张三,,李四
         parsed = parse_people(view, a, b, rules)
-        if parsed is None and not _is_group(text[a:b], rules):
+        if parsed is None and not _is_group(_without_honorific(text[a:b], rules), rules):
             # A titled clause is one more person even when the surname is not in surnames.txt
-            # (县委常委杞文斌、鲁阿英出席会议); otherwise everyone before it would be lost.
+            # (县委常委杞文斌、鲁阿英出席会议; 副县长郄振华同志, whose 同志 is not 负责同志's);
+            # otherwise everyone before it would be lost.
             parsed = parse_titled_people(view, a, b, rules)
         if parsed is None:
             # A group right before the verb (…,各村党组织书记参加会议) does not end the list.
@@ -347,6 +352,10 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
             break
         people[:0] = parsed
     return people
+
+
+def _without_honorific(clause: str, rules: RuleSet) -> str:
+    return next((clause[: -len(h)] for h in rules.honorifics if clause.endswith(h)), clause)
 
 
 def _is_group(clause: str, rules: RuleSet) -> bool:

@@ -208,3 +208,30 @@ def test_of_two_dates_in_the_opening_sentence_the_meeting_has_the_later() -> Non
 def test_a_joiner_inside_a_unit_name_does_not_split_the_person() -> None:
     text = "3月5日，区长张明主持召开区政府常务会议。区发展和改革局局长邱正阳列席会议。"
     assert [(a.name, a.titles) for a in parse_text(text).attendees] == [("邱正阳", ["区发展和改革局局长"])]
+
+
+def test_a_speaker_named_in_a_speech_sentence_is_he_in_the_next() -> None:
+    text = "会议强调，要稳。\n佟国栋在讲话中充分肯定了过去一年的成绩。他指出，要坚持不懈。"
+    assert _speakers(text) == [("会议强调", None), ("他指出", "佟国栋")]
+
+
+def test_a_law_named_inside_a_report_heard_is_not_a_document() -> None:
+    text = "会议听取和审议了县执法检查组关于《中华人民共和国义务教育法》贯彻实施情况的检查报告。"
+    report = parse_text(text)
+    heard = "县执法检查组关于《中华人民共和国义务教育法》贯彻实施情况的检查报告"
+    assert [r.text for r in report.reports_heard] == [heard]
+    assert report.documents == []
+
+
+def test_a_clumsy_copy_may_use_a_space_after_the_verb_and_no_comma_after_presiding() -> None:
+    text = (
+        "6月3日下午落鹰镇召开党委会议，会议由镇党委书记龙正学主持镇党委副书记、镇长杨光荣，"
+        "镇人大主席吴世军参加会议。\n龙正学书记强调 各村要切实履行好职责。"
+    )
+    report = parse_text(text)
+    assert [(a.name, a.titles) for a in report.attendees] == [
+        ("杨光荣", ["镇党委副书记", "镇长"]),
+        ("吴世军", ["镇人大主席"]),
+    ]
+    sections = [(s.cue, s.speaker, s.lead) for s in report.sections]
+    assert sections == [("龙正学书记强调", "龙正学", "各村要切实履行好职责。")]
