@@ -65,8 +65,15 @@ class Rule(NamedTuple):
     def scan(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """``regex.finditer`` over text[start:end], skipping a window that lacks every word a
         match needs: most sentences hold no attendance verb, no 听取, no 《."""
-        if self.needs and all(text.find(word, start, end) == -1 for word in self.needs):
-            return iter(())
+        if self.needs:
+            # A plain loop, not all(<generator>): scan runs ~20,000 times a batch pass, over
+            # short windows, where building and resuming a generator costs more than the finds.
+            find = text.find
+            for word in self.needs:
+                if find(word, start, end) != -1:
+                    break
+            else:
+                return iter(())
         if self.starts is None:
             return self.regex.finditer(text, start, end)
         return self._scan_starts(self.starts, text, start, end)

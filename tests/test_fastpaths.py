@@ -193,3 +193,28 @@ def test_no_match_begins_after_the_last_needed_word() -> None:
                     assert want is None or pos <= limit, (rule.id, pos, b)
                     tried += want is not None
     assert tried > 100
+
+
+_FOLD_ALPHABET = [*"會議強調，,;:()!?（）a é\n", "\U00020000", "\U0002a6a5", "\ud800", "😀"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FOLD_ALPHABET) | st.characters(), max_size=40).map("".join))
+def test_fold_equals_translate_on_any_text(text: str) -> None:
+    from minutes_cli.normalize import fold
+
+    # A clerk's table may map characters past the BMP too, and to more than one character.
+    clerk = {ord("\U00020000"): "甲", ord("會"): "会", ord(","): "，", ord("é"): "e\u0301"}
+    for table in (builtin_rules().fold_table, clerk):
+        for _ in range(3):  # the first call folds with the dict, later ones with the list
+            assert fold(text, table) == text.translate(table)
+
+
+def test_fold_equals_translate_on_the_samples() -> None:
+    from minutes_cli.normalize import fold
+
+    table = builtin_rules().fold_table
+    assert any(k >= 0x10000 for k in table)  # so the text past the BMP below is folded too
+    for doc in DOCS:
+        for text in (doc.source.text, doc.source.text + "\U00020000"):
+            assert fold(text, table) == text.translate(table)
