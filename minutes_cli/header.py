@@ -164,12 +164,30 @@ def _meeting(
                 if pm:
                     purpose = (pm.start(), _purpose_end(view, pm.end(), end, rules))
                     break
+        if purpose is None:
+            purpose = _purpose_first(view, sentences, date, m.start(), rules)
         return name, scope, purpose, rule.id
     return None, None, None, None
 
 
 # One clause of running text: quotes, brackets and 《》 may hold punctuation of their own.
 _CLAUSE_TEXT = re.compile(r"(?:[^，。；：！？\n“”《》（）]|“[^”\n]{0,60}”|（[^）\n]{0,40}）|《[^》\n]{0,80}》)+")
+
+
+def _purpose_first(
+    view: View, sentences: tuple[Sentence, ...], date: DateFound | None, at: int, rules: RuleSet
+) -> tuple[int, int] | None:
+    """A purpose written before the meeting (为进一步…，有效防范…，5月6日，集团召开…): the
+    clauses from the start of the sentence up to the one that holds the date or the meeting."""
+    text = view.text
+    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    if sentence is None or not any(r.regex.match(text, sentence.start, at) for r in rules.purpose):
+        return None
+    stop = min(at, date.start) if date is not None and sentence.start <= date.start else at
+    pos, last = sentence.start, None
+    while (clause := _CLAUSE_TEXT.match(text, pos, stop)) is not None and text.startswith("，", clause.end()):
+        last, pos = clause.end(), clause.end() + 1
+    return (sentence.start, last) if last is not None else None
 
 
 def _purpose_end(view: View, stop: int, end: int, rules: RuleSet) -> int:

@@ -235,3 +235,9 @@ def test_a_clumsy_copy_may_use_a_space_after_the_verb_and_no_comma_after_presidi
     ]
     sections = [(s.cue, s.speaker, s.lead) for s in report.sections]
     assert sections == [("龙正学书记强调", "龙正学", "各村要切实履行好职责。")]
+
+
+def test_a_purpose_may_come_before_the_date_and_the_organiser() -> None:
+    text = "为进一步压实安全生产责任，有效防范港口作业风险，5月6日，泓远港务集团召开安全生产委员会会议。"
+    purpose = parse_text(text).meeting.purpose
+    assert purpose is not None and purpose.text == "为进一步压实安全生产责任，有效防范港口作业风险"
