@@ -12,7 +12,8 @@ a pronoun standing for the last named speaker (他强调).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .normalize import View
@@ -71,6 +72,12 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
             pronoun = _pronoun_cue(view, sentence, min(sentence.end + 1, end), rules, last_speaker)
             if pronoun is not None:
                 boundaries.append((pronoun.start, pronoun))
+    starts = {s.start for s in sentences}
+    spaced: list[tuple[int, Cue | None]] = [
+        (at, cue) for at, cue in _spaced_meeting_cues(view, start, end, rules) if at not in starts
+    ]
+    if spaced:
+        boundaries = sorted(boundaries + spaced, key=lambda boundary: boundary[0])
     sections: list[SectionFound] = []
     for index, (at, cue) in enumerate(boundaries):
         if cue is None:
@@ -80,6 +87,30 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         sections.append(SectionFound(cue, a, b))
     lead_end = boundaries[0][0] if boundaries else end
     return Outline(tuple(sections), lead_end)
+
+
+def _spaced_meeting_cues(view: View, start: int, end: int, rules: RuleSet) -> list[tuple[int, Cue]]:
+    """Meeting cues that a clumsy copy starts mid-sentence after a space instead of a full
+    stop (…大会精神 会议指出当前…). Only the meeting as subject: a space before 会议 in the
+    original, with a character before it; spaced-out OCR text (会 议 强 调) has none there."""
+    subjects = sorted(rules.meeting_subjects, key=lambda s: (-len(s), s))  # longest first: 座谈会上
+    a, b = view.span(start, end)
+    found: list[tuple[int, Cue]] = []
+    for m in _HAN_GAP.finditer(view.original, a, b):
+        at = bisect_left(view.origin, m.end(), start, end)
+        if at >= end or view.origin[at] != m.end():
+            continue
+        subject = next((s for s in subjects if view.text.startswith(s, at)), None)
+        # The subject written without spaces inside it (会议, not 会 议).
+        if subject is None or view.origin[at + len(subject) - 1] != m.end() + len(subject) - 1:
+            continue
+        cue = _match_cue(view, at, end, rules, None)
+        if cue is not None and not cue.by_speaker:
+            found.append((at, cue))
+    return found
+
+
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 
 
 def inside(sections: tuple[SectionFound, ...], starts: list[int], pos: int) -> bool:

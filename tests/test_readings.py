@@ -241,3 +241,13 @@ def test_a_purpose_may_come_before_the_date_and_the_organiser() -> None:
     text = "为进一步压实安全生产责任，有效防范港口作业风险，5月6日，泓远港务集团召开安全生产委员会会议。"
     purpose = parse_text(text).meeting.purpose
     assert purpose is not None and purpose.text == "为进一步压实安全生产责任，有效防范港口作业风险"
+
+
+def test_a_meeting_cue_after_a_space_in_a_clumsy_copy_starts_a_section() -> None:
+    text = "会议首先传达学习了县委全会精神 会议指出当前脱贫攻坚到了冲刺阶段。"
+    assert _speakers(text) == [("会议首先传达学习了", None), ("会议指出", None)]
+
+
+def test_spaced_out_ocr_text_makes_no_cue_in_the_middle() -> None:
+    text = "会议听取了工作汇报。要 抓 好 落 实 会 议 强 调 的 各 项 工 作。"
+    assert _speakers(text) == []
