@@ -113,6 +113,13 @@ class _AnySurname(frozenset[str]):
         return (isinstance(item, str) and len(item) == 1 and is_han(item)) or super().__contains__(item)
 
 
+def titled_person(view: View, start: int, end: int, rules: RuleSet) -> Person | None:
+    """One person whose surname is missing from surnames.txt but whose titles come first
+    (客商代表、嘉沐科技集团董事长庹光耀在发言中表示): the titles make the name a person."""
+    people = parse_titled_people(view, start, end, rules)
+    return people[0] if people and len(people) == 1 else None
+
+
 def introduced_person(view: View, start: int, end: int, rules: RuleSet) -> Person | None:
     """One person in view[start:end] whose surname is missing from surnames.txt, when the same
     name was written earlier right after a title: 县委书记普建华主持会议 … 普建华强调 (普 is rare).

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .normalize import View
-from .people import Person, introduced_person, is_title, parse_person
+from .people import Person, introduced_person, is_title, parse_person, titled_person
 from .rules import RuleSet
 from .sentences import Sentence
 from .textspan import trim
@@ -191,7 +191,11 @@ def _match_cue(
                     continue
                 speaker, office = last_speaker
             else:
-                person = parse_person(view, s_start, s_end, rules) or introduced_person(view, s_start, s_end, rules)
+                person = (
+                    parse_person(view, s_start, s_end, rules)
+                    or introduced_person(view, s_start, s_end, rules)
+                    or titled_person(view, s_start, s_end, rules)
+                )
                 if person is not None:
                     speaker = view.clean(*person.name)
                 elif _one_office(text[s_start:s_end], rules):

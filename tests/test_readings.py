@@ -251,3 +251,21 @@ def test_a_meeting_cue_after_a_space_in_a_clumsy_copy_starts_a_section() -> None
 def test_spaced_out_ocr_text_makes_no_cue_in_the_middle() -> None:
     text = "会议听取了工作汇报。要 抓 好 落 实 会 议 强 调 的 各 项 工 作。"
     assert _speakers(text) == []
+
+
+def test_titles_before_a_rare_surname_make_a_speaker() -> None:
+    text = "会议强调，要稳。\n客商代表、嘉沐科技集团董事长庹光耀在发言中表示，看中的是产业配套。"
+    assert _speakers(text)[1] == ("客商代表、嘉沐科技集团董事长庹光耀在发言中表示", "庹光耀")
+
+
+def test_verb_markers_and_frames_with_shang() -> None:
+    text = "会议强调，重点抓好以下工作：一抓责任落实，二抓隐患排查，三抓应急准备。"
+    assert [i.marker for i in parse_text(text).sections[0].items] == ["一抓", "二抓", "三抓"]
+    framed = "会议要求，重点在三个方面用力：在理论学习上，要读原著；在调查研究上，要找难题；在推动发展上，要见实效。"
+    section = parse_text(framed).sections[0]
+    assert section.declared is not None and section.declared.count == 3
+    assert [(i.marker, i.heading) for i in section.items] == [
+        ("在…上", "理论学习"),
+        ("在…上", "调查研究"),
+        ("在…上", "推动发展"),
+    ]
