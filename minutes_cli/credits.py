@@ -217,6 +217,12 @@ def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
         at = bisect_left(origin, gap.end(), tail, end)
         if at < end and origin[at] == gap.end() and any(rule.regex.match(text, at, end) for rule in rules.footers):
             return at
+    # A copy with no line breaks at all glues the footer to the credit: …(记者 A)责任编辑:B.
+    at = text.find("）", tail, end)
+    while at != -1:
+        if any(rule.regex.match(text, at + 1, end) for rule in rules.footers):
+            return at + 1
+        at = text.find("）", at + 1, end)
     return end
 
 

@@ -269,3 +269,24 @@ def test_verb_markers_and_frames_with_shang() -> None:
         ("在…上", "调查研究"),
         ("在…上", "推动发展"),
     ]
+
+
+def test_speakers_acting_for_a_body_or_on_a_subject() -> None:
+    text = (
+        "会议强调，要稳。\n阚云舒就抓好项目建设工作提出要求：一要强化谋划，二要强化保障。\n"
+        "槐川区委书记戚宏远代表各县（市、区）作表态发言：全年实施重点项目60个。\n"
+        "乡贤代表应鹤年表示，愿为家乡出力。"
+    )
+    assert [(s.cue, s.speaker, s.verb) for s in parse_text(text).sections] == [
+        ("会议强调", None, "强调"),
+        ("阚云舒就抓好项目建设工作提出要求", "阚云舒", "要求"),
+        ("槐川区委书记戚宏远代表各县（市、区）作表态发言", "戚宏远", "表示"),
+        ("乡贤代表应鹤年表示", "应鹤年", "表示"),
+    ]
+
+
+def test_a_footer_glued_to_the_credit_in_a_copy_without_line_breaks() -> None:
+    text = "会议强调，要抓好落实。(记者 柴映秋 通讯员 卫思彤)责任编辑:全 莹"
+    report = parse_text(text)
+    assert [(r.name, r.role) for r in report.reporters] == [("柴映秋", "记者"), ("卫思彤", "通讯员")]
+    assert report.warnings == []
