@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .findings import WarningFound
 from .normalize import View
-from .people import Person, is_title, parse_people, parse_person, parse_titled_people
+from .people import Person, is_title, parse_people, parse_person, parse_titled_people, valid_titled_name
 from .rules import Rule, RuleSet
 from .sections import SectionFound, inside
 from .sentences import Sentence
@@ -325,7 +325,49 @@ def _attendees(
             people = [p for p in people if view.clean(*p.name) != chair_name]
             found.extend(AttendeeFound(p, m.span("verb"), rule_id) for p in people)
             more = more or ("more" in m.re.groupindex and m.group("more") is not None)
+    found.extend(_table_attendees(view, content, rules, chair_name))
     return tuple(found), more
+
+
+def _table_attendees(
+    view: View, content: tuple[int, int], rules: RuleSet, chair_name: str | None
+) -> list[AttendeeFound]:
+    """Attendees listed as a table under a heading line (出席会议人员：), one row a person."""
+    text = view.text
+    found: list[AttendeeFound] = []
+    for rule in rules.attendance_tables:
+        for m in rule.scan(text, *content):
+            pos = m.end() + 1
+            while pos < content[1]:
+                line_end = text.find("\n", pos, content[1])
+                line_end = content[1] if line_end == -1 else line_end
+                a, b = trim(text, pos, line_end)
+                pos = line_end + 1
+                if a >= b:
+                    continue
+                if all(word in text[a:b] for word in rules.table_header_words):
+                    continue  # 姓　名　　职　务
+                person = _table_row(view, a, b, rules)
+                if person is None:
+                    break
+                if view.clean(*person.name) != chair_name:
+                    found.append(AttendeeFound(person, m.span("verb"), rule.id))
+    return found
+
+
+def _table_row(view: View, a: int, b: int, rules: RuleSet) -> Person | None:
+    """A row 'name<spaces>titles': the name ends at a gap of deleted spaces (邗　卓　　副主席
+    has one inside the name too), and everything after it is titles split on 、."""
+    text, origin = view.text, view.origin
+    for gap in range(a + 1, b):
+        if origin[gap] == origin[gap - 1] + 1:
+            continue  # nothing deleted here: not a column break
+        if not valid_titled_name(text[a:gap], rules):
+            continue
+        titles = [trim(text, x, y) for x, y in split_depth0(text, gap, b, frozenset("、"))]
+        if titles and all(x < y and is_title(text[x:y], rules) for x, y in titles):
+            return Person((a, gap), tuple(titles), a, b)
+    return None
 
 
 def _people_after(view: View, start: int, end: int, rules: RuleSet) -> list[Person]:

@@ -93,6 +93,11 @@ def parse_titled_people(view: View, start: int, end: int, rules: RuleSet) -> lis
     return people if titled else None
 
 
+def valid_titled_name(text: str, rules: RuleSet) -> bool:
+    """A name as it may stand next to its titles: any surname, up to ``titled_name_max``."""
+    return valid_name(text, _relaxed(rules))
+
+
 def _relaxed(rules: RuleSet) -> RuleSet:
     """Rules for a name that something else already marks as a person (a title before it): any
     surname, up to ``titled_name_max`` characters (额尔敦毕力格), and the few stop characters that

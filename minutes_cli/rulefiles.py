@@ -157,6 +157,8 @@ class PeopleFile(_Strict):
     name_stop_chars: str = ""
     dotted_name_max: int = Field(ge=2)
     attendance: list[PatternRule]
+    attendance_tables: list[PatternRule] = Field(default_factory=list)
+    table_header_words: list[str] = Field(default_factory=list)
 
 
 class AgendaFile(_Strict):
@@ -219,6 +221,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "purpose": ((),),
     "chair": (("person", "role"),),
     "attendance": (("verb",),),
+    "attendance_tables": (("verb",),),
     "reports_heard": (("text",),),
     "document_actions": (("action",),),
     "cues": (("verb", "subject"), ("verb", "speaker")),
@@ -314,6 +317,8 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         name_stop_chars=frozenset(fold(people.name_stop_chars)),
         dotted_name_max=people.dotted_name_max,
         attendance=c.rules("people.yaml", people.attendance, people.defs, "attendance"),
+        attendance_tables=c.rules("people.yaml", people.attendance_tables, people.defs, "attendance_tables"),
+        table_header_words=tuple(fold(w) for w in people.table_header_words),
         reports_heard=c.rules("agenda.yaml", agenda.reports_heard, agenda.defs, "reports_heard"),
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         act_adverbs=tuple(sorted((fold(w) for w in agenda.act_adverbs), key=len, reverse=True)),

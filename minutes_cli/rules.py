@@ -179,6 +179,8 @@ class RuleSet(NamedTuple):
     name_stop_chars: frozenset[str]
     dotted_name_max: int
     attendance: tuple[Rule, ...]
+    attendance_tables: tuple[Rule, ...]  # a heading line, then one person a row
+    table_header_words: tuple[str, ...]
     reports_heard: tuple[Rule, ...]
     more_words: tuple[str, ...]
     act_adverbs: tuple[str, ...]  # longest first

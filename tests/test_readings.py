@@ -290,3 +290,16 @@ def test_a_footer_glued_to_the_credit_in_a_copy_without_line_breaks() -> None:
     report = parse_text(text)
     assert [(r.name, r.role) for r in report.reporters] == [("柴映秋", "记者"), ("卫思彤", "通讯员")]
     assert report.warnings == []
+
+
+def test_attendees_given_as_a_table() -> None:
+    text = (
+        "5月14日上午，泖川市政协召开十一届第十八次主席会议。市政协主席申屠远志主持会议并讲话。\n"
+        "出席会议人员:\n姓　名　　职　务\n司马静澜　市政协党组副书记、副主席\n邗　卓　　市政协副主席\n"
+        "劳映雪\t市政协副主席\n请假人员:\n甄一鸣　　市政协副主席(因公出差)\n会议听取了汇报。"
+    )
+    assert [(a.name, a.titles, a.attendance) for a in parse_text(text).attendees] == [
+        ("司马静澜", ["市政协党组副书记", "副主席"], "出席会议"),
+        ("邗卓", ["市政协副主席"], "出席会议"),
+        ("劳映雪", ["市政协副主席"], "出席会议"),
+    ]
