@@ -92,7 +92,7 @@ def test_invalid_regex_names_file_rule_and_field(rules_copy: Path) -> None:
 
 
 def test_missing_named_group_is_an_error(rules_copy: Path) -> None:
-    _edit(rules_copy / "header.yaml", "会议由(?P<person>", "会议由(?P<someone>")
+    _edit(rules_copy / "header.yaml", "座谈会)由(?P<person>", "座谈会)由(?P<someone>")
     with pytest.raises(RuleError, match=r"rule 'chaired_by': field 'pattern': pattern needs the named group"):
         load_rules(rules_copy)
 
