@@ -71,6 +71,8 @@ def read_header(
     may also come late in ``content`` (主持会议时指出; 出席会议 as the last sentence)."""
     warnings: list[WarningFound] = []
     date = _date(view, sentences, *lead, rules)
+    if date is None and content[0] > 0:
+        date = _date(view, sentences, 0, content[0], rules)  # dated only in the headline
     name, scope, purpose, meeting_rule = _meeting(view, sentences, date, *lead, rules, warnings)
     if meeting_rule is None and content[0] > 0:
         # Only the page title above the report names the meeting (a minutes-style item that
@@ -112,6 +114,8 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
             later = [f for f in found if best[2].end() <= f[0] and f[2].end() <= context.start()]
             # 2024年5月8日 also holds a match 5月8日; only whole dates count.
             later = [f for f in later if not any(g[0] < f[0] and f[2].end() <= g[2].end() for g in found)]
+            # 2月8日农历正月十五: a lunar or relative date after a calendar one names the same day.
+            later = [f for f in later if f[2].groupdict().get("day") or f[2].groupdict().get("month")]
             best = later[-1] if later else best
     m, rule_id = best[2], best[3]
     groups = m.re.groupindex

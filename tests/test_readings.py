@@ -303,3 +303,22 @@ def test_attendees_given_as_a_table() -> None:
         ("邗卓", ["市政协副主席"], "出席会议"),
         ("劳映雪", ["市政协副主席"], "出席会议"),
     ]
+
+
+def test_dates_as_local_papers_write_them() -> None:
+    def date_of(text: str) -> tuple[str, int | None, int | None, str | None] | None:
+        date = parse_text(text).meeting.date
+        return None if date is None else (date.text, date.month, date.day, date.period)
+
+    assert date_of("上周五下午，市政协召开主席会议。") == ("上周五下午", None, None, "下午")
+    assert date_of("农历正月初八上午，镇党委召开会议。") == ("农历正月初八上午", None, None, "上午")
+    assert date_of("3月上旬，区人大常委会召开主任会议。") == ("3月上旬", 3, None, None)
+    assert date_of("本周一(9月15日)上午，集团召开安全例会。") == ("本周一(9月15日)上午", 9, 15, "上午")
+    assert date_of("2月8日农历正月十五，镇里召开座谈会。") == ("2月8日", 2, 8, None)
+    headline = "市政府3月26日召开常务会议\n发布时间：2025-03-27\n会议研究了有关工作。"
+    assert date_of(headline) == ("3月26日", 3, 26, None)
+
+
+def test_a_sex_note_after_a_name_is_not_part_of_it() -> None:
+    text = "3月5日，区人大常委会召开主任会议。副区长邰晓蕾(女)，区监委副主任房晓舟列席会议。"
+    assert [a.name for a in parse_text(text).attendees] == ["邰晓蕾", "房晓舟"]
