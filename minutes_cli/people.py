@@ -97,13 +97,23 @@ def _relaxed(rules: RuleSet) -> RuleSet:
     """Rules for a name that something else already marks as a person (a title before it): any
     surname, up to ``titled_name_max`` characters (额尔敦毕力格), and the few stop characters that
     transliterations use (乌云其其格)."""
+    # Built once per rule set, not per call: _replace rebuilds a tuple of ~60 fields and the
+    # surname set, for each of ~3 clauses a report. Keyed by identity; holding the rule set
+    # keeps its id from being reused by another.
+    if _RELAXED and _RELAXED[0] is rules:
+        return _RELAXED[1]
     longer = tuple(range(rules.name_max + 1, rules.titled_name_max + 1))
-    return rules._replace(
+    relaxed = rules._replace(
         surnames=_AnySurname(rules.surnames),
         name_max=max(rules.name_max, rules.titled_name_max),
         name_stop_chars=rules.name_stop_chars - rules.titled_name_chars,
         name_lengths=rules.name_lengths + longer,
     )
+    _RELAXED[:] = [rules, relaxed]
+    return relaxed
+
+
+_RELAXED: list[RuleSet] = []  # [rules, _relaxed(rules)] for the last rule set asked for
 
 
 class _AnySurname(frozenset[str]):

@@ -218,3 +218,17 @@ def test_fold_equals_translate_on_the_samples() -> None:
     for doc in DOCS:
         for text in (doc.source.text, doc.source.text + "\U00020000"):
             assert fold(text, table) == text.translate(table)
+
+
+def test_the_relaxed_rule_set_is_rebuilt_for_another_rule_set() -> None:
+    from minutes_cli.people import _relaxed
+
+    rules = builtin_rules()
+    other = rules._replace(name_max=rules.name_max + 1)
+    for ruleset in (rules, other, rules):
+        relaxed = _relaxed(ruleset)
+        assert relaxed is _relaxed(ruleset)
+        assert relaxed.name_max == max(ruleset.name_max, ruleset.titled_name_max)
+        assert relaxed.name_lengths[: len(ruleset.name_lengths)] == ruleset.name_lengths
+        assert relaxed.name_stop_chars == ruleset.name_stop_chars - ruleset.titled_name_chars
+        assert "甲" in relaxed.surnames and relaxed.surnames >= ruleset.surnames
