@@ -232,3 +232,18 @@ def test_the_relaxed_rule_set_is_rebuilt_for_another_rule_set() -> None:
         assert relaxed.name_lengths[: len(ruleset.name_lengths)] == ruleset.name_lengths
         assert relaxed.name_stop_chars == ruleset.name_stop_chars - ruleset.titled_name_chars
         assert "甲" in relaxed.surnames and relaxed.surnames >= ruleset.surnames
+
+
+_TITLE_ALPHABET = list("市委书记部长副县主任王华蓉总监（）")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_ALPHABET) | st.characters(), max_size=12).map("".join))
+def test_title_suffix_test_equals_endswith(text: str) -> None:
+    from minutes_cli.people import _ends_with_title, _suffix_index
+
+    builtin = builtin_rules().title_suffixes
+    for suffixes in (builtin, ("长", "部长", "书记"), ("", "长"), (), builtin):
+        for probe in (text, text + "书记", text + "部长", text[:-1]):
+            assert _ends_with_title(probe, suffixes) == probe.endswith(suffixes), (probe, suffixes)
+            assert (probe in _suffix_index(suffixes)[1]) == (probe in suffixes)
