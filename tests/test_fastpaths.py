@@ -247,3 +247,29 @@ def test_title_suffix_test_equals_endswith(text: str) -> None:
         for probe in (text, text + "书记", text + "部长", text[:-1]):
             assert _ends_with_title(probe, suffixes) == probe.endswith(suffixes), (probe, suffixes)
             assert (probe in _suffix_index(suffixes)[1]) == (probe in suffixes)
+
+
+def _check_clause_index(text: str, rng: random.Random, count: int) -> None:
+    from minutes_cli.textspan import ClauseIndex, clause_starts
+
+    for openers in _OPENER_SETS:
+        for lo, hi in ((0, len(text)), (len(text) // 3, len(text))):
+            index = ClauseIndex(text, lo, hi, openers)
+            for _ in range(count):
+                a, b = rng.randint(lo, hi), rng.randint(lo, hi)
+                a, b = min(a, b), max(a, b)
+                assert index.starts(a, b) == clause_starts(text, a, b, openers), (a, b)
+            assert index.starts(0, len(text)) == clause_starts(text, 0, len(text), openers)
+
+
+def test_clause_index_equals_clause_starts_on_the_samples() -> None:
+    rng = random.Random(11)
+    for doc in DOCS[::3]:
+        assert doc.view is not None
+        _check_clause_index(doc.view.text, rng, 60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PUNCTUATION) | st.characters(), max_size=60).map("".join), st.randoms())
+def test_clause_index_equals_clause_starts_on_any_text(text: str, rng: random.Random) -> None:
+    _check_clause_index(text, rng, 20)
