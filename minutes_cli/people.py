@@ -11,6 +11,7 @@ quotes and brackets, so '中央“不忘初心、牢记使命”主题教育领�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .normalize import View
@@ -37,8 +38,17 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     parts = [trim(text, a, b) for a, b in split_depth0(text, start, end, _LIST_SEPARATORS)]
     parts = [(a, b) for a, b in parts if a < b]  # doubled punctuation (,、) leaves empty parts
     parts = [piece for a, b in parts for piece in _split_joined(text, a, b, rules)]
+    # _before_group splits the last part, and the loop below splits it again: each part's
+    # split is worked out once per call.
+    splits: dict[str, int | None] = {}
+
+    def split_of(part: str) -> int | None:
+        if part not in splits:
+            splits[part] = _split_title_name(part, rules)
+        return splits[part]
+
     if parts:
-        parts[-1] = _before_group(text, *parts[-1], rules)
+        parts[-1] = _before_group(text, *parts[-1], rules, split_of)
     named_first = _name_then_titles(text, parts, rules)
     if named_first is not None:
         return [named_first]
@@ -49,7 +59,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             return None
         part = text[a:b]
         last = index == len(parts) - 1
-        split = _split_title_name(part, rules)
+        split = split_of(part)
         # A last part that is only a title may be name-before-title (王金山省长, 诸葛文清省长);
         # earlier parts that are titles belong to the next name (市委副书记、市长赵辉).
         # After a group (各子公司主要负责人、安全总监) a last bare title is the group's too, not a
@@ -258,16 +268,17 @@ def _is_person(part: str, rules: RuleSet) -> bool:
     return valid_name(part, rules) or _split_title_name(part, rules) is not None
 
 
-def _before_group(text: str, a: int, b: int, rules: RuleSet) -> tuple[int, int]:
-    """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person."""
+def _before_group(text: str, a: int, b: int, rules: RuleSet, split_of: Callable[[str], int | None]) -> tuple[int, int]:
+    """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person; ``split_of`` is
+    ``_split_title_name`` with ``rules``."""
     part = text[a:b]
-    if valid_name(part, rules) or _split_title_name(part, rules) is not None:
+    if valid_name(part, rules) or split_of(part) is not None:
         return a, b
     for joiner in rules.group_joiners:
         at = part.find(joiner)
         if at > 0:
             left = part[:at]
-            if valid_name(left, rules) or _split_title_name(left, rules) is not None:
+            if valid_name(left, rules) or split_of(left) is not None:
                 return a, a + at
     return a, b
 
