@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from minutes_cli.api import parse_doc
 from minutes_cli.normalize import View, normalize
 from minutes_cli.pipeline import Doc
-from minutes_cli.rules import Rule, builtin_rules
+from minutes_cli.rules import Rule, RuleSet, builtin_rules
 
 DOCS: list[Doc] = [parse_doc(p) for p in sorted(SAMPLES.glob("**/*.txt"))]
 
@@ -273,3 +273,31 @@ def test_clause_index_equals_clause_starts_on_the_samples() -> None:
 @given(st.lists(st.sampled_from(_PUNCTUATION) | st.characters(), max_size=60).map("".join), st.randoms())
 def test_clause_index_equals_clause_starts_on_any_text(text: str, rng: random.Random) -> None:
     _check_clause_index(text, rng, 20)
+
+
+def _valid_name_reference(text: str, rules: RuleSet) -> bool:
+    """people.valid_name as first written: script, then title word, then surname."""
+    from minutes_cli.people import _DOT
+    from minutes_cli.textspan import is_han
+
+    if _DOT in text:
+        return len(text) <= rules.dotted_name_max and all(p and is_han(p) for p in text.split(_DOT))
+    if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
+        return False
+    if text.endswith(rules.title_suffixes):
+        return False
+    surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
+    return surname > 0 and rules.name_stop_chars.isdisjoint(text[surname:])
+
+
+_NAME_ALPHABET = [*_TITLE_ALPHABET, "欧", "阳", "·", "a", "之"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_ALPHABET) | st.characters(), max_size=7).map("".join))
+def test_valid_name_equals_the_first_ordering(text: str) -> None:
+    from minutes_cli.people import _relaxed, valid_name
+
+    for rules in (builtin_rules(), _relaxed(builtin_rules())):
+        for probe in (text, "王" + text, "欧阳" + text, text + "书记"):
+            assert valid_name(probe, rules) == _valid_name_reference(probe, rules), probe
