@@ -75,15 +75,15 @@ class ClauseIndex:
 
     def __init__(self, text: str, start: int, end: int, openers: frozenset[str]) -> None:
         self.text, self.start, self.end, self.openers = text, start, end, openers
-        self._marks: list[int] = []  # every quote, bracket or opener in the range
+        # Only quotes and brackets change the depth: the depth before a range's start is the
+        # depth before the first of them at or after it.
+        self._marks: list[int] = []  # every quote and bracket in the range
         self._depths: list[int] = []  # the depth just before each of them
         self._openers: list[int] = []  # openers at depth 0, each the first with its start
         self._starts: list[int] = []  # the clause start after each of those (``end`` if none)
         depth = 0
         for m in _specials(openers).finditer(text, start, end):
             i, ch = m.start(), m.group()
-            self._marks.append(i)
-            self._depths.append(depth)
             if depth == 0 and ch in openers:
                 after = i + 1
                 at = after if after < end and text[after] not in TRIM else _next_content(text, after, end)
@@ -92,8 +92,12 @@ class ClauseIndex:
                     self._openers.append(i)
                     self._starts.append(at)
             if ch in OPENERS:
+                self._marks.append(i)
+                self._depths.append(depth)
                 depth += 1
             elif ch in CLOSERS:
+                self._marks.append(i)
+                self._depths.append(depth)
                 depth = max(0, depth - 1)
         self._depth_at_end = depth
 
