@@ -121,11 +121,16 @@ def _meeting_acts(
     会议明确，…): the agenda goes on between sections of a report written item by item, while a
     speaker's 要认真研究《…》 is not an act of the meeting."""
     subjects = sorted(rules.meeting_subjects, key=lambda s: (-len(s), s))
+    any_subject = tuple(subjects)
     agenda_rules = [*rules.reports_heard, *(action.rule for action in rules.document_actions)]
     starts = [s.start for s in sections]
     acts: list[Sentence] = []
     for sentence in sentences:
         if not inside(sections, starts, sentence.start):
+            continue
+        # One C-level test first: most sentences start with no subject, and the search for
+        # which one (longest first) runs a generator through all of them.
+        if not text.startswith(any_subject, sentence.start):
             continue
         subject = next((s for s in subjects if text.startswith(s, sentence.start)), None)
         if subject is None:

@@ -244,7 +244,10 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
     for token in _TOKEN.finditer(view.original, a, b):
         t_start, t_end = token.span()
         folded = _original_range_text(view, t_start, t_end, fold=True)
-        matched = next((r for r in rules.roles if folded.startswith(r)), None)
+        # One C-level test before the search for which role: most tokens are names.
+        matched = (
+            next((r for r in rules.roles if folded.startswith(r)), None) if folded.startswith(rules.roles) else None
+        )
         if matched:
             role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]
             role_start = t_start
@@ -253,7 +256,9 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             while folded[:1] in ("：", ":") and name_start < t_end:  # 记者:冉晴川
                 folded = folded[1:]
                 name_start += 1
-            inner = next((r for r in rules.roles if folded.startswith(r)), None)
+            inner = (
+                next((r for r in rules.roles if folded.startswith(r)), None) if folded.startswith(rules.roles) else None
+            )
             if inner:  # 作者:记者 A: the role written after the label is the person's
                 role_start = name_start
                 role = view.original[name_start : name_start + _original_length(view, name_start, len(inner))]

@@ -23,7 +23,7 @@ from .findings import WarningFound
 from .normalize import View
 from .rules import RuleSet
 from .sections import SectionFound
-from .textspan import SENTENCE_END, TRIM, clause_starts, is_han, split_depth0, to_int, trim
+from .textspan import SENTENCE_END, TRIM, ClauseIndex, is_han, split_depth0, to_int, trim
 
 # An alias numbered 0 (最后) stands for the next number of the list it ends.
 _NEXT = 0
@@ -92,8 +92,14 @@ def enumerate_sections(
     warnings: list[WarningFound] = []
     for section in sections:
         start = section.cue.body_start
+        # Nested lists are searched in the items of the section's: one walk over the section
+        # for each kind of clause start serves them all.
+        walks = (
+            ClauseIndex(view.text, start, section.end, rules.clause_openers),
+            ClauseIndex(view.text, start, section.end, frozenset(rules.repeated.openers)),
+        )
         # A count may sit in the cue itself (张三提出四点建议：一是…).
-        declared, items = _find_list(view, start, section.end, rules, warnings, 0, decl_start=section.cue.start)
+        declared, items = _find_list(view, start, section.end, rules, walks, warnings, 0, decl_start=section.cue.start)
         lead_end = items[0].start if items else section.end
         bodies.append(SectionBody(trim(view.text, start, lead_end), declared, items))
     return tuple(bodies), tuple(warnings)
@@ -104,6 +110,7 @@ def _find_list(
     start: int,
     end: int,
     rules: RuleSet,
+    walks: tuple[ClauseIndex, ClauseIndex],  # clause starts: for markers, for repeated phrases
     warnings: list[WarningFound],
     depth: int,
     decl_start: int | None = None,
@@ -111,13 +118,14 @@ def _find_list(
     if depth > _MAX_DEPTH or end - start < 4:
         return None, ()
     text = view.text
-    starts = clause_starts(text, start, end, rules.clause_openers)
+    starts = walks[0].starts(start, end)
     decls = _declarations(view, start if decl_start is None else decl_start, end, rules)
-    run = _choose_run(text, (start, end), starts, decls, _markers(text, starts, end, rules), rules)
+    repeated = _repeated_runs(text, walks[1].starts(start, end), end, rules)
+    run = _choose_run(text, starts, decls, _markers(text, starts, end, rules), repeated, rules)
     if run is None:
         # A list may restart inside brackets: 一是…(一是…六是)…; look inside them.
         for a, b in _bracket_groups(text, start, end):
-            found = _find_list(view, a, b, rules, warnings, depth + 1)
+            found = _find_list(view, a, b, rules, walks, warnings, depth + 1)
             if found[1]:
                 return found
         return None, ()
@@ -125,7 +133,7 @@ def _find_list(
     for index, marker in enumerate(run.markers):
         stop = run.markers[index + 1].start if index + 1 < len(run.markers) else end
         a, b = trim(text, marker.start, stop, _ITEM_TAIL)
-        nested_declared, nested = _find_list(view, marker.end, b, rules, warnings, depth + 1)
+        nested_declared, nested = _find_list(view, marker.end, b, rules, walks, warnings, depth + 1)
         items.append(
             ItemFound(
                 n=index + 1,
@@ -230,10 +238,10 @@ def _extends(outer: DeclFound, inner: DeclFound) -> bool:
 
 def _choose_run(
     text: str,
-    scope: tuple[int, int],
     starts: list[int],
     decls: list[DeclFound],
     markers: dict[str, list[Marker]],
+    repeated: list[_Run],
     rules: RuleSet,
 ) -> _Run | None:
     candidates: list[_Run] = []
@@ -253,7 +261,7 @@ def _choose_run(
                 size = len(decl.phrase)
                 phrase_markers = [Marker("phrase", "phrase", None, p, p + size, (p, p + size)) for p in hits]
                 candidates.append(_Run(phrase_markers, declared=decl))
-    candidates.extend(_repeated_runs(text, *scope, rules))
+    candidates.extend(repeated)
     # The earliest list is the outer one; lists starting inside its items are found when
     # those items are searched. On a tie, numbered, declared and phrase lists beat frames.
     candidates.sort(key=lambda r: (r.markers[0].start, _rank(r)))
@@ -330,13 +338,16 @@ def _is_sibling(text: str, run: _Run, later: _Run, rules: RuleSet) -> bool:
     return bool(rules.list_intro.search(text, a, b)) or closing == "："
 
 
-def _repeated_runs(text: str, start: int, end: int, rules: RuleSet) -> list[_Run]:
-    """Lists whose items start with the same phrase after 。 or ；, with no marker or count."""
+def _repeated_runs(text: str, starts: list[int], end: int, rules: RuleSet) -> list[_Run]:
+    """Lists whose items start with the same phrase after 。 or ；, with no marker or count;
+    ``starts`` are the clause starts after those openers."""
     cfg = rules.repeated
     groups: dict[str, list[int]] = {}
-    for pos in clause_starts(text, start, end, frozenset(cfg.openers)):
+    for pos in starts:
         key = text[pos : pos + cfg.min_length]
-        if len(key) == cfg.min_length and is_han(key) and not key.startswith(tuple(cfg.excluded_starts)):
+        # The excluded starts (要, 一, 各 …) first: one C call that rejects many clauses before
+        # the script test's regex.
+        if len(key) == cfg.min_length and not key.startswith(tuple(cfg.excluded_starts)) and is_han(key):
             groups.setdefault(key, []).append(pos)
     runs: list[_Run] = []
     for positions in groups.values():

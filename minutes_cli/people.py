@@ -11,6 +11,7 @@ quotes and brackets, so '中央“不忘初心、牢记使命”主题教育领�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .normalize import View
@@ -37,8 +38,17 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
     parts = [trim(text, a, b) for a, b in split_depth0(text, start, end, _LIST_SEPARATORS)]
     parts = [(a, b) for a, b in parts if a < b]  # doubled punctuation (,、) leaves empty parts
     parts = [piece for a, b in parts for piece in _split_joined(text, a, b, rules)]
+    # _before_group splits the last part, and the loop below splits it again: each part's
+    # split is worked out once per call.
+    splits: dict[str, int | None] = {}
+
+    def split_of(part: str) -> int | None:
+        if part not in splits:
+            splits[part] = _split_title_name(part, rules)
+        return splits[part]
+
     if parts:
-        parts[-1] = _before_group(text, *parts[-1], rules)
+        parts[-1] = _before_group(text, *parts[-1], rules, split_of)
     named_first = _name_then_titles(text, parts, rules)
     if named_first is not None:
         return [named_first]
@@ -49,7 +59,7 @@ def parse_people(view: View, start: int, end: int, rules: RuleSet) -> list[Perso
             return None
         part = text[a:b]
         last = index == len(parts) - 1
-        split = _split_title_name(part, rules)
+        split = split_of(part)
         # A last part that is only a title may be name-before-title (王金山省长, 诸葛文清省长);
         # earlier parts that are titles belong to the next name (市委副书记、市长赵辉).
         # After a group (各子公司主要负责人、安全总监) a last bare title is the group's too, not a
@@ -102,13 +112,23 @@ def _relaxed(rules: RuleSet) -> RuleSet:
     """Rules for a name that something else already marks as a person (a title before it): any
     surname, up to ``titled_name_max`` characters (额尔敦毕力格), and the few stop characters that
     transliterations use (乌云其其格)."""
+    # Built once per rule set, not per call: _replace rebuilds a tuple of ~60 fields and the
+    # surname set, for each of ~3 clauses a report. Keyed by identity; holding the rule set
+    # keeps its id from being reused by another.
+    if _RELAXED and _RELAXED[0] is rules:
+        return _RELAXED[1]
     longer = tuple(range(rules.name_max + 1, rules.titled_name_max + 1))
-    return rules._replace(
+    relaxed = rules._replace(
         surnames=_AnySurname(rules.surnames),
         name_max=max(rules.name_max, rules.titled_name_max),
         name_stop_chars=rules.name_stop_chars - rules.titled_name_chars,
         name_lengths=rules.name_lengths + longer,
     )
+    _RELAXED[:] = [rules, relaxed]
+    return relaxed
+
+
+_RELAXED: list[RuleSet] = []  # [rules, _relaxed(rules)] for the last rule set asked for
 
 
 class _AnySurname(frozenset[str]):
@@ -153,19 +173,23 @@ def is_title(text: str, rules: RuleSet) -> bool:
         return True
     if text.endswith("）") and "（" in text:
         text = text[: text.rindex("（")]  # 风险管理部副总经理（主持工作）: an aside after the title
-    return len(text) <= 40 and text.endswith(rules.title_suffixes)
+    return len(text) <= 40 and _ends_with_title(text, rules.title_suffixes)
 
 
 def valid_name(text: str, rules: RuleSet) -> bool:
     if _DOT in text:
         pieces = text.split(_DOT)
         return len(text) <= rules.dotted_name_max and all(p and is_han(p) for p in pieces)
-    if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
+    if not (rules.name_min <= len(text) <= rules.name_max):
         return False
-    if text.endswith(rules.title_suffixes):
-        return False  # 安全总监, 王秘书长: a title word, not a given name
+    # The surname first: a set lookup, where the script and title tests each cost a call,
+    # and most of the slices _split_title_name tries (委常委, 书记) fail it.
     surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
-    return surname > 0 and rules.name_stop_chars.isdisjoint(text[surname:])
+    if surname == 0 or not is_han(text):
+        return False
+    if _ends_with_title(text, rules.title_suffixes):
+        return False  # 安全总监, 王秘书长: a title word, not a given name
+    return rules.name_stop_chars.isdisjoint(text[surname:])
 
 
 def _split_title_name(part: str, rules: RuleSet) -> int | None:
@@ -200,7 +224,35 @@ def _split_name_title(part: str, rules: RuleSet) -> int | None:
 def _bare_title(title: str, rules: RuleSet) -> bool:
     """A title word alone (省长, 常务副县长) or a collective label, not a full title (市委书记)."""
     bare = next((title[len(m) :] for m in rules.title_modifiers if title.startswith(m)), title)
-    return bare in rules.title_suffixes or title in rules.collective_titles
+    return bare in _suffix_index(rules.title_suffixes)[1] or title in rules.collective_titles
+
+
+def _ends_with_title(text: str, suffixes: tuple[str, ...]) -> bool:
+    """``text.endswith(suffixes)``, trying only the suffixes that end with text's last character:
+    of ~120 title words (部长, 书记 …) two or three do; this runs ~100 times a report."""
+    by_last, _ = _suffix_index(suffixes)
+    if by_last is None:
+        return text.endswith(suffixes)
+    return bool(text) and text.endswith(by_last.get(text[-1], ()))
+
+
+def _suffix_index(suffixes: tuple[str, ...]) -> _SuffixIndex:
+    """Suffixes by their last character (None when one is empty: every text ends with it), and
+    as a set; built once per tuple. Keyed by identity, holding the tuple so its id stays taken."""
+    if _SUFFIXES and _SUFFIXES[0][0] is suffixes:
+        return _SUFFIXES[0][1]
+    by_last: dict[str, tuple[str, ...]] | None = None
+    if "" not in suffixes:
+        by_last = {}
+        for suffix in suffixes:
+            by_last[suffix[-1]] = (*by_last.get(suffix[-1], ()), suffix)
+    index = (by_last, frozenset(suffixes))
+    _SUFFIXES[:] = [(suffixes, index)]
+    return index
+
+
+_SuffixIndex = tuple[dict[str, tuple[str, ...]] | None, frozenset[str]]
+_SUFFIXES: list[tuple[tuple[str, ...], _SuffixIndex]] = []  # the last tuple asked for, and its index
 
 
 def _name_then_titles(text: str, parts: list[tuple[int, int]], rules: RuleSet) -> Person | None:
@@ -232,16 +284,17 @@ def _is_person(part: str, rules: RuleSet) -> bool:
     return valid_name(part, rules) or _split_title_name(part, rules) is not None
 
 
-def _before_group(text: str, a: int, b: int, rules: RuleSet) -> tuple[int, int]:
-    """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person."""
+def _before_group(text: str, a: int, b: int, rules: RuleSet, split_of: Callable[[str], int | None]) -> tuple[int, int]:
+    """'李四及市直有关部门负责人' -> '李四' when the part itself is not a person; ``split_of`` is
+    ``_split_title_name`` with ``rules``."""
     part = text[a:b]
-    if valid_name(part, rules) or _split_title_name(part, rules) is not None:
+    if valid_name(part, rules) or split_of(part) is not None:
         return a, b
     for joiner in rules.group_joiners:
         at = part.find(joiner)
         if at > 0:
             left = part[:at]
-            if valid_name(left, rules) or _split_title_name(left, rules) is not None:
+            if valid_name(left, rules) or split_of(left) is not None:
                 return a, a + at
     return a, b
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cache
 
 OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
@@ -60,6 +61,63 @@ def clause_starts(text: str, start: int, end: int, openers: frozenset[str]) -> l
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
     return out
+
+
+class ClauseIndex:
+    """``clause_starts`` for many ranges inside text[start:end] (a section and the items nested
+    in it), from one walk over it instead of one per range.
+
+    A range that begins at depth 0 of the walk (outside quotes and brackets) sees the same
+    punctuation at the same depths as the walk does, so its clause starts are the walk's
+    first content at or after its start, then the walk's starts found by openers inside the
+    range that lie before its end (they never decrease, so that is one slice). Any other
+    range is walked by itself."""
+
+    def __init__(self, text: str, start: int, end: int, openers: frozenset[str]) -> None:
+        self.text, self.start, self.end, self.openers = text, start, end, openers
+        # Only quotes and brackets change the depth: the depth before a range's start is the
+        # depth before the first of them at or after it.
+        self._marks: list[int] = []  # every quote and bracket in the range
+        self._depths: list[int] = []  # the depth just before each of them
+        self._openers: list[int] = []  # openers at depth 0, each the first with its start
+        self._starts: list[int] = []  # the clause start after each of those (``end`` if none)
+        depth = 0
+        for m in _specials(openers).finditer(text, start, end):
+            i, ch = m.start(), m.group()
+            if depth == 0 and ch in openers:
+                after = i + 1
+                at = after if after < end and text[after] not in TRIM else _next_content(text, after, end)
+                at = end if at is None else at
+                if not self._starts or at != self._starts[-1]:
+                    self._openers.append(i)
+                    self._starts.append(at)
+            if ch in OPENERS:
+                self._marks.append(i)
+                self._depths.append(depth)
+                depth += 1
+            elif ch in CLOSERS:
+                self._marks.append(i)
+                self._depths.append(depth)
+                depth = max(0, depth - 1)
+        self._depth_at_end = depth
+
+    def starts(self, start: int, end: int) -> list[int]:
+        """``clause_starts(text, start, end, openers)`` for start <= end inside the range."""
+        if not self.start <= start <= end <= self.end:
+            return clause_starts(self.text, start, end, self.openers)
+        k = bisect_left(self._marks, start)
+        if (self._depths[k] if k < len(self._depths) else self._depth_at_end) != 0:
+            return clause_starts(self.text, start, end, self.openers)
+        first = _next_content(self.text, start, end)
+        if first is None:
+            return []
+        # The walk keeps only the first opener of each clause start; a later opener in the
+        # range sharing that start has only spaces up to it, so the start is ``first``.
+        lo = bisect_left(self._openers, start)
+        hi = bisect_left(self._starts, end, lo, bisect_left(self._openers, end, lo))
+        out = [first]
+        out += self._starts[lo + 1 : hi] if lo < hi and self._starts[lo] == first else self._starts[lo:hi]
+        return out
 
 
 @cache

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from minutes_cli.api import parse_doc
 from minutes_cli.normalize import View, normalize
 from minutes_cli.pipeline import Doc
-from minutes_cli.rules import Rule, builtin_rules
+from minutes_cli.rules import Rule, RuleSet, builtin_rules
 
 DOCS: list[Doc] = [parse_doc(p) for p in sorted(SAMPLES.glob("**/*.txt"))]
 
@@ -218,3 +218,86 @@ def test_fold_equals_translate_on_the_samples() -> None:
     for doc in DOCS:
         for text in (doc.source.text, doc.source.text + "\U00020000"):
             assert fold(text, table) == text.translate(table)
+
+
+def test_the_relaxed_rule_set_is_rebuilt_for_another_rule_set() -> None:
+    from minutes_cli.people import _relaxed
+
+    rules = builtin_rules()
+    other = rules._replace(name_max=rules.name_max + 1)
+    for ruleset in (rules, other, rules):
+        relaxed = _relaxed(ruleset)
+        assert relaxed is _relaxed(ruleset)
+        assert relaxed.name_max == max(ruleset.name_max, ruleset.titled_name_max)
+        assert relaxed.name_lengths[: len(ruleset.name_lengths)] == ruleset.name_lengths
+        assert relaxed.name_stop_chars == ruleset.name_stop_chars - ruleset.titled_name_chars
+        assert "甲" in relaxed.surnames and relaxed.surnames >= ruleset.surnames
+
+
+_TITLE_ALPHABET = list("市委书记部长副县主任王华蓉总监（）")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_ALPHABET) | st.characters(), max_size=12).map("".join))
+def test_title_suffix_test_equals_endswith(text: str) -> None:
+    from minutes_cli.people import _ends_with_title, _suffix_index
+
+    builtin = builtin_rules().title_suffixes
+    for suffixes in (builtin, ("长", "部长", "书记"), ("", "长"), (), builtin):
+        for probe in (text, text + "书记", text + "部长", text[:-1]):
+            assert _ends_with_title(probe, suffixes) == probe.endswith(suffixes), (probe, suffixes)
+            assert (probe in _suffix_index(suffixes)[1]) == (probe in suffixes)
+
+
+def _check_clause_index(text: str, rng: random.Random, count: int) -> None:
+    from minutes_cli.textspan import ClauseIndex, clause_starts
+
+    for openers in _OPENER_SETS:
+        for lo, hi in ((0, len(text)), (len(text) // 3, len(text))):
+            index = ClauseIndex(text, lo, hi, openers)
+            for _ in range(count):
+                a, b = rng.randint(lo, hi), rng.randint(lo, hi)
+                a, b = min(a, b), max(a, b)
+                assert index.starts(a, b) == clause_starts(text, a, b, openers), (a, b)
+            assert index.starts(0, len(text)) == clause_starts(text, 0, len(text), openers)
+
+
+def test_clause_index_equals_clause_starts_on_the_samples() -> None:
+    rng = random.Random(11)
+    for doc in DOCS[::3]:
+        assert doc.view is not None
+        _check_clause_index(doc.view.text, rng, 60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PUNCTUATION) | st.characters(), max_size=60).map("".join), st.randoms())
+def test_clause_index_equals_clause_starts_on_any_text(text: str, rng: random.Random) -> None:
+    _check_clause_index(text, rng, 20)
+
+
+def _valid_name_reference(text: str, rules: RuleSet) -> bool:
+    """people.valid_name as first written: script, then title word, then surname."""
+    from minutes_cli.people import _DOT
+    from minutes_cli.textspan import is_han
+
+    if _DOT in text:
+        return len(text) <= rules.dotted_name_max and all(p and is_han(p) for p in text.split(_DOT))
+    if not (rules.name_min <= len(text) <= rules.name_max) or not is_han(text):
+        return False
+    if text.endswith(rules.title_suffixes):
+        return False
+    surname = 2 if text[:2] in rules.surnames and len(text) >= 3 else 1 if text[0] in rules.surnames else 0
+    return surname > 0 and rules.name_stop_chars.isdisjoint(text[surname:])
+
+
+_NAME_ALPHABET = [*_TITLE_ALPHABET, "欧", "阳", "·", "a", "之"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_ALPHABET) | st.characters(), max_size=7).map("".join))
+def test_valid_name_equals_the_first_ordering(text: str) -> None:
+    from minutes_cli.people import _relaxed, valid_name
+
+    for rules in (builtin_rules(), _relaxed(builtin_rules())):
+        for probe in (text, "王" + text, "欧阳" + text, text + "书记"):
+            assert valid_name(probe, rules) == _valid_name_reference(probe, rules), probe
