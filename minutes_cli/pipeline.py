@@ -22,7 +22,7 @@ from .findings import WarningFound
 from .header import Header, read_header
 from .normalize import View, normalize
 from .rules import RuleSet
-from .sections import Outline, name_offices, outline
+from .sections import Outline, end_before_attendance, name_offices, outline
 from .sentences import Sentence, split_sentences
 
 _T = TypeVar("_T")
@@ -74,6 +74,7 @@ def _header(doc: Doc, rules: RuleSet) -> Doc:
     header = read_header(view, doc.sentences, lead, content, found.sections, rules)
     people = [a.person for a in header.attendees] + ([header.chair.person] if header.chair else [])
     found = name_offices(found, view, people, rules)
+    found = end_before_attendance(found, view, doc.sentences, [a.attendance[0] for a in header.attendees])
     return doc._replace(header=header, outline=found, warnings=doc.warnings + header.warnings)
 
 

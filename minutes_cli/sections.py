@@ -240,6 +240,27 @@ def _fits(text: str, person: Person, office: str, rules: RuleSet) -> bool:
     return any(t.endswith(bare) and not any(t.endswith(m + bare) for m in rules.title_modifiers) for t in titles)
 
 
+def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentence, ...], verbs: list[int]) -> Outline:
+    """End a section before the attendance lists that close it (…等参加会议。 placed last in
+    the report): who attended is not what the last speaker said. Only sentences the header read
+    as attendance, and only when nothing but such sentences follows them in the section."""
+    if not verbs:
+        return outline
+    starts = [s.start for s in sentences]
+    listed = {sentences[i].start for v in verbs if (i := bisect_right(starts, v) - 1) >= 0}
+    sections = list(outline.sections)
+    for index, section in enumerate(sections):
+        first, last = bisect_right(starts, section.cue.body_start), bisect_left(starts, section.end)
+        cut = None
+        for i in range(last - 1, first - 1, -1):  # from the section's last sentence back
+            if starts[i] not in listed:
+                break
+            cut = starts[i]
+        if cut is not None:
+            sections[index] = section._replace(end=trim(view.text, section.start, cut)[1])
+    return outline._replace(sections=tuple(sections))
+
+
 def _one_office(words: str, rules: RuleSet) -> bool:
     """A title that names one office holder, not a group: 县委书记在讲话中指出 (the speaker is not
     named, so speaker is null), but not 各乡镇党委书记 or 有关部门负责人."""

@@ -322,3 +322,13 @@ def test_dates_as_local_papers_write_them() -> None:
 def test_a_sex_note_after_a_name_is_not_part_of_it() -> None:
     text = "3月5日，区人大常委会召开主任会议。副区长邰晓蕾(女)，区监委副主任房晓舟列席会议。"
     assert [a.name for a in parse_text(text).attendees] == ["邰晓蕾", "房晓舟"]
+
+
+def test_an_attendance_list_closing_the_report_is_not_the_last_speakers_words() -> None:
+    text = (
+        "5月30日晚，镇党委召开防汛工作会议。镇长葛春阳主持会议。\n会议要求，各村要把责任落实到人。\n"
+        "镇党委副书记何思源，副镇长覃一诺参加会议。"
+    )
+    report = parse_text(text)
+    assert [a.name for a in report.attendees] == ["何思源", "覃一诺"]
+    assert report.sections[0].lead == "各村要把责任落实到人。"
