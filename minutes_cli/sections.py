@@ -222,7 +222,10 @@ def name_offices(outline: Outline, view: View, people: list[Person], rules: Rule
         office = section.cue.office
         if office is None or section.cue.speaker is not None:
             continue
-        names = {view.clean(*p.name) for p in people if _fits(text, p, office, rules)}
+        fitting = [p for p in people if _fits(text, p, office, rules)]
+        # 邹副市长 when both 副市长邹曼婷 and 常务副市长邹某 are listed: the exact title wins.
+        exact = [p for p in fitting if _holds_exactly(text, p, office, rules)]
+        names = {view.clean(*p.name) for p in (exact if len(exact) == 1 else fitting)}
         if len(names) == 1:
             sections[index] = section._replace(cue=section.cue._replace(speaker=names.pop()))
     return outline._replace(sections=tuple(sections))
@@ -259,6 +262,13 @@ def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentenc
         if cut is not None:
             sections[index] = section._replace(end=trim(view.text, section.start, cut)[1])
     return outline._replace(sections=tuple(sections))
+
+
+def _holds_exactly(text: str, person: Person, office: str, rules: RuleSet) -> bool:
+    """The person's title is the office itself (副市长), or the surname and it (邹 + 副市长)."""
+    titles = {text[a:b] for a, b in person.titles}
+    name = text[person.name[0] : person.name[1]]
+    return office in titles or any(office[:n] == name[:n] and office[n:] in titles for n in (1, 2))
 
 
 def _one_office(words: str, rules: RuleSet) -> bool:

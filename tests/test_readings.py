@@ -332,3 +332,11 @@ def test_an_attendance_list_closing_the_report_is_not_the_last_speakers_words() 
     report = parse_text(text)
     assert [a.name for a in report.attendees] == ["何思源", "覃一诺"]
     assert report.sections[0].lead == "各村要把责任落实到人。"
+
+
+def test_the_exact_title_wins_when_two_holders_share_a_surname() -> None:
+    text = (
+        "3月26日，市政府召开常务会议。市长骆擎宇主持会议。常务副市长邹立群，副市长邹曼婷出席会议。\n"
+        "邹副市长要求，要抓紧制定年度项目清单。"
+    )
+    assert _speakers(text) == [("邹副市长要求", "邹曼婷")]
