@@ -134,7 +134,14 @@ def _span(view: View, start: int, end: int) -> list[int]:
 
 
 def _declared(decl: DeclFound | None) -> Data | None:
-    return None if decl is None else {"label": decl.label.strip("“”"), "count": decl.count}
+    return None if decl is None else {"label": _unquoted(decl.label), "count": decl.count}
+
+
+def _unquoted(label: str) -> str:
+    """“十个深刻领会” -> 十个深刻领会; a quote inside the label stays whole: 三个“快”."""
+    if label.startswith("“") and label.endswith("”"):
+        return label[1:-1]
+    return label if "“" in label else label.strip("“”")
 
 
 def _titles(view: View, person: Person) -> list[str]:
