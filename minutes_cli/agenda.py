@@ -11,7 +11,6 @@ governs it; titles that are merely studied or mentioned are not documents.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from .findings import WarningFound
@@ -64,7 +63,7 @@ def read_agenda(
                 if at is None:
                     continue
                 titles, pos = _titles_after(text, at, b, rules.title_joiners)
-                if _inside_report(text, pos, b):
+                if pos < b and rules.named_in_report.match(text, pos, b):
                     continue  # 审议了…关于《义务教育法》贯彻实施情况的报告: the law is only named
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
                 more = more or (bool(titles) and any(text.startswith(w, pos) for w in rules.more_words))
@@ -147,15 +146,6 @@ def _outside(
 ) -> list[Sentence]:
     starts = [s.start for s in sections]
     return [s for s in sentences if start <= s.start < end and not inside(sections, starts, s.start)]
-
-
-_REPORT_AFTER_TITLE = re.compile(r"[^，。；]{0,40}?(?:的)?(?:检查)?(?:报告|汇报)(?=[，。；]|$)")
-
-
-def _inside_report(text: str, pos: int, end: int) -> bool:
-    """Whether the clause after a title run goes on to end with a report (…》贯彻实施情况的报告):
-    then the action reviewed the report, and the title is only named in it."""
-    return pos < end and text[pos] not in "，。；、和及与等" and _REPORT_AFTER_TITLE.match(text, pos, end) is not None
 
 
 def _titles_after(text: str, pos: int, end: int, joiners: frozenset[str]) -> tuple[list[tuple[int, int]], int]:

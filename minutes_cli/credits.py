@@ -244,10 +244,7 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
     for token in _TOKEN.finditer(view.original, a, b):
         t_start, t_end = token.span()
         folded = _original_range_text(view, t_start, t_end, fold=True)
-        # One C-level test before the search for which role: most tokens are names.
-        matched = (
-            next((r for r in rules.roles if folded.startswith(r)), None) if folded.startswith(rules.roles) else None
-        )
+        matched = _role_at_start(folded, rules)
         if matched:
             role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]
             role_start = t_start
@@ -256,9 +253,7 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             while folded[:1] in ("：", ":") and name_start < t_end:  # 记者:冉晴川
                 folded = folded[1:]
                 name_start += 1
-            inner = (
-                next((r for r in rules.roles if folded.startswith(r)), None) if folded.startswith(rules.roles) else None
-            )
+            inner = _role_at_start(folded, rules)
             if inner:  # 作者:记者 A: the role written after the label is the person's
                 role_start = name_start
                 role = view.original[name_start : name_start + _original_length(view, name_start, len(inner))]
@@ -277,6 +272,14 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
         out.append(ReporterFound(name, role, (span_start, t_end), rule_id))
         role_start = -1
     return out or None
+
+
+def _role_at_start(folded: str, rules: RuleSet) -> str | None:
+    """The role a token starts with (longest first), if any."""
+    # One C-level test before the search for which role: most tokens are names.
+    if not folded.startswith(rules.roles):
+        return None
+    return next((r for r in rules.roles if folded.startswith(r)), None)
 
 
 def _original_range_text(view: View, a: int, b: int, *, fold: bool) -> str:

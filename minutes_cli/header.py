@@ -229,12 +229,17 @@ def _organiser(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, i
     at, end = trim(text, start, end)
     if end - at < 2:
         return None
-    # A person holds a meeting by presiding (市长赵辉主持召开) or carries a title; a bare
-    # name-like word before 召开 is a body (区政协召开…: 区 is also a surname).
+    # A person holds a meeting by presiding (市长赵辉主持召开: a chair rule reads it) or carries a
+    # title; a bare name-like word before 召开 is a body (区政协召开…: 区 is also a surname).
     people = parse_people(view, at, end, rules)
-    if people is not None and (any(p.titles for p in people) or text.startswith("主持", end)):
+    if people is not None and (any(p.titles for p in people) or _presides(text, at, end, rules)):
         return None
     return at, end
+
+
+def _presides(text: str, start: int, end: int, rules: RuleSet) -> bool:
+    """Whether a chair rule reads text[start:end] as the person who presides."""
+    return any((m := r.regex.match(text, start)) is not None and m.span("person") == (start, end) for r in rules.chair)
 
 
 def _chair(view: View, start: int, end: int, rules: RuleSet) -> ChairFound | None:
@@ -383,9 +388,7 @@ def _people_after(view: View, start: int, end: int, rules: RuleSet) -> list[Pers
         a, b = trim(text, a, b)
         if a >= b:
             continue
-        parsed = parse_people(view, a, b, rules)
-        if parsed is None and not _is_group(text[a:b], rules):
-            parsed = parse_titled_people(view, a, b, rules)
+        parsed = _clause_people(view, a, b, rules)
         if parsed is None:
             if _is_group(text[a:b], rules):
                 continue
@@ -403,12 +406,7 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
         a, b = trim(text, a, b)
         if a >= b:
             continue  # doubled punctuation: 张三,,李四
-        parsed = parse_people(view, a, b, rules)
-        if parsed is None and not _is_group(_without_honorific(text[a:b], rules), rules):
-            # A titled clause is one more person even when the surname is not in surnames.txt
-            # (县委常委杞文斌、鲁阿英出席会议; 副县长郄振华同志, whose 同志 is not 负责同志's);
-            # otherwise everyone before it would be lost.
-            parsed = parse_titled_people(view, a, b, rules)
+        parsed = _clause_people(view, a, b, rules)
         if parsed is None:
             # A group right before the verb (…,各村党组织书记参加会议) does not end the list.
             if not people and _is_group(text[a:b], rules):
@@ -416,6 +414,16 @@ def _people_before(view: View, start: int, verb_at: int, rules: RuleSet) -> list
             break
         people[:0] = parsed
     return people
+
+
+def _clause_people(view: View, a: int, b: int, rules: RuleSet) -> list[Person] | None:
+    """The people of one clause of an attendance list, or None. A titled clause is people even
+    when a surname is not in surnames.txt (县委常委杞文斌、鲁阿英; 副县长郄振华同志, whose 同志 is
+    not 负责同志's); otherwise everyone listed around it would be lost."""
+    parsed = parse_people(view, a, b, rules)
+    if parsed is None and not _is_group(_without_honorific(view.text[a:b], rules), rules):
+        parsed = parse_titled_people(view, a, b, rules)
+    return parsed
 
 
 def _without_honorific(clause: str, rules: RuleSet) -> str:

@@ -68,8 +68,8 @@ def normalize(text: str, rules: RuleSet) -> View:
 
 _BMP = 0x10000
 # The fold table last seen, the reports folded with it, and its list form (see fold). One
-# tuple, replaced whole, so a thread never pairs one table with another's list.
-_FOLD: tuple[Mapping[int, str] | None, int, list[int | str] | None] = (None, 0, None)
+# tuple in a one-slot list, replaced whole, so a thread never pairs one table with another's list.
+_FOLD: list[tuple[Mapping[int, str] | None, int, list[int | str] | None]] = [(None, 0, None)]
 
 
 def fold(text: str, table: Mapping[int, str]) -> str:
@@ -81,16 +81,16 @@ def fold(text: str, table: Mapping[int, str]) -> str:
     no exception. A character past the BMP (rare) would fall off the list's end, so a text
     holding one takes the dict. The list costs ~2 ms to build: one report alone (a cold
     start) does not build it; the second report folded with the same table does."""
-    seen, uses, fast = _FOLD
+    seen, uses, fast = _FOLD[0]
     if seen is not table:
         uses, fast = 0, None
     if fast is None:
         uses += 1
         if uses < 2:
-            globals()["_FOLD"] = (table, uses, None)
+            _FOLD[0] = (table, uses, None)
             return text.translate(table)
         fast = _bmp_table(table)
-        globals()["_FOLD"] = (table, uses, fast)
+        _FOLD[0] = (table, uses, fast)
     # A character past the BMP is two UTF-16 units; a lone surrogate (surrogatepass) is one.
     if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
         return text.translate(table)

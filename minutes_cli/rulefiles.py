@@ -167,6 +167,7 @@ class AgendaFile(_Strict):
     act_adverbs: list[str] = Field(default_factory=list)
     preview_words: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
+    named_in_report: str
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
 
@@ -323,6 +324,9 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         act_adverbs=tuple(sorted((fold(w) for w in agenda.act_adverbs), key=len, reverse=True)),
         preview_words=tuple(fold(w) for w in agenda.preview_words),
+        named_in_report=c.pattern(
+            "agenda.yaml", "named_in_report", "named_in_report", agenda.named_in_report, agenda.defs
+        ),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})

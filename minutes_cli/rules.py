@@ -185,6 +185,7 @@ class RuleSet(NamedTuple):
     more_words: tuple[str, ...]
     act_adverbs: tuple[str, ...]  # longest first
     preview_words: tuple[str, ...]
+    named_in_report: re.Pattern[str]  # after a title run: the clause goes on to a report
     title_joiners: frozenset[str]
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)

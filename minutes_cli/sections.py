@@ -222,25 +222,34 @@ def name_offices(outline: Outline, view: View, people: list[Person], rules: Rule
         office = section.cue.office
         if office is None or section.cue.speaker is not None:
             continue
-        fitting = [p for p in people if _fits(text, p, office, rules)]
+        fits = [(p, fit) for p in people if (fit := _fit(text, p, office, rules))]
         # 邹副市长 when both 副市长邹曼婷 and 常务副市长邹某 are listed: the exact title wins.
-        exact = [p for p in fitting if _holds_exactly(text, p, office, rules)]
-        names = {view.clean(*p.name) for p in (exact if len(exact) == 1 else fitting)}
+        exact = [p for p, fit in fits if fit == _EXACT]
+        names = {view.clean(*p.name) for p in (exact if len(exact) == 1 else [p for p, _ in fits])}
         if len(names) == 1:
             sections[index] = section._replace(cue=section.cue._replace(speaker=names.pop()))
     return outline._replace(sections=tuple(sections))
 
 
-def _fits(text: str, person: Person, office: str, rules: RuleSet) -> bool:
-    titles = [text[a:b] for a, b in person.titles]
+_EXACT, _ENDS = 2, 1
+
+
+def _fit(text: str, person: Person, office: str, rules: RuleSet) -> int:
+    """How the person fits an office named in a cue: _EXACT when they hold that title (校长,
+    or 副市长 for 邹副市长), _ENDS when one of their titles ends with it (局党组书记、局长 for
+    吕局长, but not 副局长), else 0. A surname in the office must be the person's."""
+    titles = {text[a:b] for a, b in person.titles}
     if office in titles:
-        return True
+        return _EXACT
     name = text[person.name[0] : person.name[1]]
     surname = next((office[:n] for n in (2, 1) if office[:n] in rules.surnames and name.startswith(office[:n])), None)
     if surname is None:
-        return False
-    bare = office[len(surname) :]  # 局长 of 吕局长: a title the person holds, not 副局长
-    return any(t.endswith(bare) and not any(t.endswith(m + bare) for m in rules.title_modifiers) for t in titles)
+        return 0
+    bare = office[len(surname) :]
+    if bare in titles:
+        return _EXACT
+    ends = any(t.endswith(bare) and not any(t.endswith(m + bare) for m in rules.title_modifiers) for t in titles)
+    return _ENDS if ends else 0
 
 
 def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentence, ...], verbs: list[int]) -> Outline:
@@ -262,13 +271,6 @@ def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentenc
         if cut is not None:
             sections[index] = section._replace(end=trim(view.text, section.start, cut)[1])
     return outline._replace(sections=tuple(sections))
-
-
-def _holds_exactly(text: str, person: Person, office: str, rules: RuleSet) -> bool:
-    """The person's title is the office itself (副市长), or the surname and it (邹 + 副市长)."""
-    titles = {text[a:b] for a, b in person.titles}
-    name = text[person.name[0] : person.name[1]]
-    return office in titles or any(office[:n] == name[:n] and office[n:] in titles for n in (1, 2))
 
 
 def _one_office(words: str, rules: RuleSet) -> bool:
