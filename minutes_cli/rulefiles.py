@@ -149,6 +149,7 @@ class PeopleFile(_Strict):
     joined_unit_words: list[str] = Field(default_factory=list)
     title_modifiers: list[str] = Field(default_factory=list)
     group_marks: list[str] = Field(default_factory=list)
+    title_short_forms: dict[str, list[str]] = Field(default_factory=dict)
     honorifics: list[str] = Field(default_factory=list)
     name_length: NameLength
     titled_name_max: int = Field(ge=2)
@@ -181,6 +182,7 @@ class SectionsFile(_Strict):
     speech_intros: list[PatternRule] = Field(default_factory=list)
     glued_cues: list[PatternRule] = Field(default_factory=list)
     breaks: list[PatternRule] = Field(default_factory=list)
+    lead_in_sentences: list[PatternRule] = Field(default_factory=list)
 
 
 class RepeatedPhrases(_Strict):
@@ -227,6 +229,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "document_actions": (("action",),),
     "cues": (("verb", "subject"), ("verb", "speaker")),
     "breaks": ((),),
+    "lead_in_sentences": ((),),
     "speech_intros": (("speaker",),),
     "glued_cues": (("verb",),),
     "families": (("num",),),
@@ -308,6 +311,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         joined_unit_words=tuple(fold(w) for w in people.joined_unit_words),
         title_modifiers=tuple(sorted((fold(m) for m in people.title_modifiers), key=len, reverse=True)),
         group_marks=tuple(fold(m) for m in people.group_marks),
+        title_short_forms={fold(k): tuple(fold(t) for t in v) for k, v in sorted(people.title_short_forms.items())},
         honorifics=tuple(fold(h) for h in people.honorifics),
         surnames=frozenset(fold(s) for path in _lexicons(dirs, "surnames.txt") for s in _read_lines(path)),
         name_min=people.name_length.min,
@@ -351,6 +355,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             "sections.yaml", sections.glued_cues, {**sections.defs, "verbs": _alternation(verbs)}, "glued_cues"
         ),
         breaks=c.rules("sections.yaml", sections.breaks, sections.defs, "breaks"),
+        lead_in_sentences=c.rules("sections.yaml", sections.lead_in_sentences, sections.defs, "lead_in_sentences"),
         clause_openers=frozenset(fold(enums.clause_openers)),
         families=tuple(
             Family(rule, {fold(k): v for k, v in spec.aliases.items()}, _alias_regex(spec.aliases, fold), spec.group)

@@ -169,6 +169,7 @@ class RuleSet(NamedTuple):
     joined_unit_words: tuple[str, ...]  # unit names with a joiner inside (发展和改革)
     title_modifiers: tuple[str, ...]
     group_marks: tuple[str, ...]
+    title_short_forms: Mapping[str, tuple[str, ...]]  # 总 -> (总经理, 总裁, …)
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     name_min: int
@@ -196,6 +197,7 @@ class RuleSet(NamedTuple):
     speech_intros: tuple[Rule, ...]
     glued_cues: tuple[Rule, ...]
     breaks: tuple[Rule, ...]
+    lead_in_sentences: tuple[Rule, ...]  # a whole sentence that opens the next cue's section
     clause_openers: frozenset[str]
     families: tuple[Family, ...]
     frames: tuple[Frame, ...]

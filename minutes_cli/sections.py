@@ -51,12 +51,12 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
     text = view.text
     boundaries: list[tuple[int, Cue | None]] = []
     last_speaker: tuple[str | None, str | None] | None = None  # the last person cue's (speaker, office)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if sentence.start < start or sentence.start >= end:
             continue
         cue = _match_cue(view, sentence.start, min(sentence.end + 1, end), rules, last_speaker)
         if cue is not None:
-            boundaries.append((sentence.start, cue))
+            boundaries.append((_lead_in_start(view, sentences, index, start, rules), cue))
             if cue.by_speaker:
                 last_speaker = (cue.speaker, cue.office)
             continue
@@ -87,6 +87,22 @@ def outline(view: View, sentences: tuple[Sentence, ...], start: int, end: int, r
         sections.append(SectionFound(cue, a, b))
     lead_end = boundaries[0][0] if boundaries else end
     return Outline(tuple(sections), lead_end)
+
+
+def _lead_in_start(view: View, sentences: tuple[Sentence, ...], index: int, start: int, rules: RuleSet) -> int:
+    """Where the section of the cue opening sentence ``index`` starts: at that sentence, or at
+    a lead-in sentence right before it on the same line (水从哪里来？会议认为，…)."""
+    here = sentences[index].start
+    if index == 0 or not rules.lead_in_sentences:
+        return here
+    before = sentences[index - 1]
+    if before.start < start or "\n" in view.text[before.end : here]:
+        return here
+    for rule in rules.lead_in_sentences:
+        m = rule.regex.match(view.text, before.start, before.end)
+        if m is not None and trim(view.text, m.end(), here)[0] == here:
+            return before.start
+    return here
 
 
 def _spaced_meeting_cues(view: View, start: int, end: int, rules: RuleSet) -> list[tuple[int, Cue]]:
@@ -190,6 +206,8 @@ def _match_cue(
                 if last_speaker is None:
                     continue
                 speaker, office = last_speaker
+            elif _short_office(text[s_start:s_end], rules):
+                office = text[s_start:s_end]  # 庞总 is a surname and a short title, not a name
             else:
                 person = (
                     parse_person(view, s_start, s_end, rules)
@@ -246,10 +264,13 @@ def _fit(text: str, person: Person, office: str, rules: RuleSet) -> int:
     if surname is None:
         return 0
     bare = office[len(surname) :]
-    if bare in titles:
-        return _EXACT
-    ends = any(t.endswith(bare) and not any(t.endswith(m + bare) for m in rules.title_modifiers) for t in titles)
-    return _ENDS if ends else 0
+    fit = 0
+    for full in rules.title_short_forms.get(bare, (bare,)):  # 庞总: 总经理, 总裁, …
+        if full in titles:
+            return _EXACT
+        if any(t.endswith(full) and not any(t.endswith(m + full) for m in rules.title_modifiers) for t in titles):
+            fit = _ENDS
+    return fit
 
 
 def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentence, ...], verbs: list[int]) -> Outline:
@@ -271,6 +292,11 @@ def end_before_attendance(outline: Outline, view: View, sentences: tuple[Sentenc
         if cut is not None:
             sections[index] = section._replace(end=trim(view.text, section.start, cut)[1])
     return outline._replace(sections=tuple(sections))
+
+
+def _short_office(words: str, rules: RuleSet) -> bool:
+    """A surname and a short title (庞总, 戴董), which would otherwise pass for a two-character name."""
+    return any(words[:n] in rules.surnames and words[n:] in rules.title_short_forms for n in (1, 2))
 
 
 def _one_office(words: str, rules: RuleSet) -> bool:

@@ -340,3 +340,44 @@ def test_the_exact_title_wins_when_two_holders_share_a_surname() -> None:
         "邹副市长要求，要抓紧制定年度项目清单。"
     )
     assert _speakers(text) == [("邹副市长要求", "邹曼婷")]
+
+
+def test_a_surname_and_a_short_title_names_the_lead_person_holding_that_title() -> None:
+    # 庞总 would pass for a two-character name; it is 总经理庞维新, and 他 after it is him too.
+    text = (
+        "9月15日上午，集团召开安全生产会议。党委书记、董事长戴鸿铭出席会议，党委副书记、总经理庞维新主持会议。\n"
+        "戴董在讲话中指出，安全生产保持平稳。\n庞总在主持会议时要求，各单位要迅速传达会议精神。"
+    )
+    assert _speakers(text) == [("戴董在讲话中指出", "戴鸿铭"), ("庞总在主持会议时要求", "庞维新")]
+    nobody = "9月15日上午，集团召开安全生产会议。\n庞总要求，各单位要迅速传达会议精神。"
+    assert _speakers(nobody) == [("庞总要求", None)]
+
+
+def test_the_people_after_a_verb_that_others_also_attended_are_attendees() -> None:
+    text = (
+        "1月10日上午，县政协会议闭幕。县政协主席耿怀瑾主持闭幕会并致闭幕词。"
+        "出席闭幕会的还有县政协副主席甄静宜、黎子墨和秘书长向晚舟。"
+    )
+    report = parse_text(text)
+    assert report.chair is not None and report.chair.role == "主持闭幕会并致闭幕词"
+    assert [(a.name, a.titles, a.attendance) for a in report.attendees] == [
+        ("甄静宜", ["县政协副主席"], "出席闭幕会"),
+        ("黎子墨", ["县政协副主席"], "出席闭幕会"),
+        ("向晚舟", ["秘书长"], "出席闭幕会"),
+    ]
+
+
+def test_a_question_heading_a_paragraph_opens_the_next_section() -> None:
+    text = (
+        "5月28日，县政府召开专题会议。\n会议认为，必须尽早开工建设。\n"
+        "钱从哪里筹？会议明确，由县城投公司作为项目业主。\n"
+        "会议就管网漏损率偏高的问题进行了研究，认为，要制定老旧管网改造计划。"
+    )
+    report = parse_text(text)
+    assert [(s.cue, s.lead) for s in report.sections] == [
+        ("会议认为", "必须尽早开工建设。"),
+        ("会议明确", "由县城投公司作为项目业主。"),
+        ("认为", "要制定老旧管网改造计划。"),
+    ]
+    start, _ = report.sections[1].span
+    assert text[start:].startswith("钱从哪里筹？")
