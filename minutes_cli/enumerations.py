@@ -118,7 +118,7 @@ def _find_list(
     if depth > _MAX_DEPTH or end - start < 4:
         return None, ()
     text = view.text
-    starts = walks[0].starts(start, end)
+    starts = _with_inline_runs(text, walks[0].starts(start, end), start, end, rules)
     decls = _declarations(view, start if decl_start is None else decl_start, end, rules)
     repeated = _repeated_runs(text, walks[1].starts(start, end), end, rules)
     run = _choose_run(text, starts, decls, _markers(text, starts, end, rules), repeated, rules)
@@ -176,6 +176,17 @@ def marker_text(view: View, marker: Marker) -> str:
         out.append(view.clean(at, at + 1) if at != -1 else ch)
         pos = at + 1 if at != -1 else pos
     return "".join(out)
+
+
+def _with_inline_runs(text: str, starts: list[int], start: int, end: int, rules: RuleSet) -> list[int]:
+    """The clause starts plus the markers of runs inside one clause (做好一是…、二是…)."""
+    extra = [
+        at
+        for rule in rules.inline_runs
+        for m in rule.scan(text, start, end)
+        for at in (m.start(), *(i + 1 for i in range(m.start(), m.end()) if text[i] == "、"))
+    ]
+    return sorted(set(starts).union(extra)) if extra else starts
 
 
 def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str, list[Marker]]:

@@ -199,6 +199,7 @@ class EnumerationsFile(_Strict):
     clause_openers: str = Field(min_length=1)
     families: list[FamilyRule]
     frames: list[FrameRule] = Field(default_factory=list)
+    inline_runs: list[PatternRule] = Field(default_factory=list)
     repeated_phrases: RepeatedPhrases
     list_intro: str
     declared: list[PatternRule] = Field(default_factory=list)
@@ -234,6 +235,7 @@ _REQUIRED_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "glued_cues": (("verb",),),
     "families": (("num",),),
     "frames": (("topic",),),
+    "inline_runs": ((),),
     "declared": (("count",),),
     "credits": (("body",),),
     "footers": ((),),
@@ -370,6 +372,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             )
         ),
         marker_start=None,
+        inline_runs=c.rules("enumerations.yaml", enums.inline_runs, enums.defs, "inline_runs"),
         repeated=Repeated(
             min_items=enums.repeated_phrases.min_items,
             min_length=enums.repeated_phrases.min_length,

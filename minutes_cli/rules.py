@@ -204,6 +204,7 @@ class RuleSet(NamedTuple):
     # Matches where any family, alias or frame matches (see rulefiles._any_of): most clause
     # starts begin no list item, and one attempt there replaces one per family.
     marker_start: re.Pattern[str] | None
+    inline_runs: tuple[Rule, ...]  # markers inside one clause, parted by 、
     repeated: Repeated
     list_intro: re.Pattern[str]
     declared: tuple[Rule, ...]

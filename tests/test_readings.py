@@ -381,3 +381,17 @@ def test_a_question_heading_a_paragraph_opens_the_next_section() -> None:
     ]
     start, _ = report.sections[1].span
     assert text[start:].startswith("钱从哪里筹？")
+
+
+def test_markers_parted_by_enumeration_commas_inside_one_clause_are_a_list() -> None:
+    text = "会议要求，要抓紧做好一是代表资格审查、二是议案建议交办、三是选举办法起草等工作，确保按时就绪。"
+    section = parse_text(text).sections[0]
+    assert section.lead == "要抓紧做好"
+    assert [(i.marker, i.text) for i in section.items] == [
+        ("一是", "一是代表资格审查"),
+        ("二是", "二是议案建议交办"),
+        ("三是", "三是选举办法起草等工作，确保按时就绪。"),
+    ]
+    # Quoted, the same run names a method; 统一是 is never a marker.
+    quoted = "会议要求，要推行“一是马上办、二是跟踪办、三是回访办”的工作法。口径统一是前提、二是关键。"
+    assert parse_text(quoted).sections[0].items == []
