@@ -159,7 +159,10 @@ def _meeting(
             name = None
         scope = None
         if "organiser" in rule.regex.groupindex and m.group("organiser"):
-            scope = _organiser(view, *m.span("organiser"), rules)
+            if m.group("organiser") in rules.then_words:
+                scope = _sentence_subject(view, sentences, start, m.start(), rules)
+            else:
+                scope = _organiser(view, *m.span("organiser"), rules)
         purpose = None
         after = m.end()  # after the name, or after 召开 when the meeting is the subject
         if after < end and text[after] == "，":
@@ -192,6 +195,23 @@ def _purpose_first(
     while (clause := _CLAUSE_TEXT.match(text, pos, stop)) is not None and text.startswith("，", clause.end()):
         last, pos = clause.end(), clause.end() + 1
     return (sentence.start, last) if last is not None else None
+
+
+def _sentence_subject(
+    view: View, sentences: tuple[Sentence, ...], start: int, at: int, rules: RuleSet
+) -> tuple[int, int] | None:
+    """The body a sentence starts with, before its date (县人大常委会5月14日组织…，并召开…):
+    who holds a meeting introduced by 并召开. Without a date in the first clause, nobody."""
+    text = view.text
+    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return None
+    clause = _CLAUSE_TEXT.match(text, max(start, sentence.start), at)
+    if clause is None:
+        return None
+    a, b = clause.span()
+    dated = [m.start() for r in rules.dates if (m := r.regex.search(text, a, b)) is not None and m.start() > a]
+    return _organiser(view, a, min(dated), rules) if dated else None
 
 
 def _purpose_end(view: View, stop: int, end: int, rules: RuleSet) -> int:

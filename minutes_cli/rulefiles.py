@@ -135,6 +135,7 @@ class HeaderFile(_Strict):
     meeting: list[PatternRule]
     generic_names: list[str] = Field(default_factory=list)
     location_words: list[str] = Field(default_factory=list)
+    then_words: list[str] = Field(default_factory=list)
     purpose: list[PatternRule]
     chair: list[PatternRule]
 
@@ -303,6 +304,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         meeting=c.rules("header.yaml", header.meeting, header.defs, "meeting"),
         generic_names=frozenset(fold(n) for n in header.generic_names),
         location_words=tuple(fold(w) for w in header.location_words),
+        then_words=frozenset(fold(w) for w in header.then_words),
         purpose=c.rules("header.yaml", header.purpose, header.defs, "purpose"),
         chair=c.rules("header.yaml", header.chair, header.defs, "chair"),
         title_suffixes=tuple(sorted({fold(t) for t in people.title_suffixes}, key=len, reverse=True)),

@@ -159,6 +159,7 @@ class RuleSet(NamedTuple):
     meeting: tuple[Rule, ...]
     generic_names: frozenset[str]
     location_words: tuple[str, ...]
+    then_words: frozenset[str]  # 并 in …组织代表视察，并召开座谈会
     purpose: tuple[Rule, ...]
     chair: tuple[Rule, ...]
     title_suffixes: tuple[str, ...]

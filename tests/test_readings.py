@@ -395,3 +395,13 @@ def test_markers_parted_by_enumeration_commas_inside_one_clause_are_a_list() -> 
     # Quoted, the same run names a method; 统一是 is never a marker.
     quoted = "会议要求，要推行“一是马上办、二是跟踪办、三是回访办”的工作法。口径统一是前提、二是关键。"
     assert parse_text(quoted).sections[0].items == []
+
+
+def test_a_meeting_held_after_another_act_is_held_by_the_sentences_subject() -> None:
+    text = "县人大常委会5月14日组织部分人大代表，对全县农村饮水安全工作开展集中视察，并召开代表座谈会。"
+    report = parse_text(text)
+    assert report.meeting.name is not None and report.meeting.name.text == "代表座谈会"
+    assert report.meeting.scope == "县人大常委会"
+    # Without a date after it, the first clause is not read as the organiser.
+    undated = "县人大常委会组织部分人大代表开展集中视察，并召开代表座谈会。"
+    assert parse_text(undated).meeting.scope is None
