@@ -7,7 +7,9 @@ shared):
 2. batch throughput: ``minutes parse --format jsonl`` over a generated corpus (default 2,000
    reports made from the samples) with ``--jobs 1`` and ``--jobs 2``, in MB/s of input, versus
    ``jieba.lcut`` over the same texts in one process;
-3. how parse time grows with report length, 1 KB to 1 MB (in process).
+3. how parse time grows with report length, 1 KB to 1 MB (in process);
+4. where the time of one report goes, stage by stage (in process), next to jieba.lcut's time
+   for the same report and the budget a 10x target leaves.
 Results go to stdout and to bench/out/results.md. Nothing here is asserted by the tests.
 """
 
@@ -169,16 +171,86 @@ def scaling() -> list[str]:
     return [*lines, ""]
 
 
+def stages(rounds: int = 5) -> list[str]:
+    """Per-report CPU time of each pipeline stage over the samples, best of ``rounds``."""
+    sys.path.insert(0, str(ROOT))
+    import json
+    from collections import defaultdict
+
+    import jieba
+
+    from minutes_cli.assemble import build_data
+    from minutes_cli.decode import decode
+    from minutes_cli.pipeline import STAGES, Doc
+    from minutes_cli.render import report_data
+    from minutes_cli.rules import builtin_rules
+
+    rules = builtin_rules()
+    files = sorted(SAMPLES.glob("**/*.txt"))
+    datas = [(p.read_bytes(), p.name) for p in files]
+    clock = time.process_time
+    best: dict[str, float] = defaultdict(lambda: float("inf"))
+    for _ in range(rounds):
+        spent: dict[str, float] = defaultdict(float)
+        for data, name in datas:
+            t0 = clock()
+            doc = Doc(decode(data, name))
+            spent["decode"] += clock() - t0
+            for stage, run in STAGES:
+                t0 = clock()
+                doc = run(doc, rules)
+                spent[stage] += clock() - t0
+            t0 = clock()
+            json.dumps(report_data(build_data(doc)), ensure_ascii=False, separators=(",", ":"))
+            spent["build + JSON"] += clock() - t0
+        for stage, seconds in spent.items():
+            best[stage] = min(best[stage], seconds)
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(OUT)
+    tokenizer.initialize()
+    texts = [self_decode(p) for p in files]
+    jieba_best = float("inf")
+    for _ in range(max(1, rounds // 2)):
+        t0 = clock()
+        for text in texts:
+            tokenizer.lcut(text)
+        jieba_best = min(jieba_best, clock() - t0)
+    n, total = len(datas), sum(best.values())
+    lines = [
+        "## Where the time of one report goes",
+        "",
+        f"{n} sample reports, {sum(len(d) for d, _ in datas) / n / 1000:.1f} KB on average; CPU time per report,"
+        f" best of {rounds} rounds.",
+        "",
+        "| stage | µs per report | share |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {stage} | {seconds / n * 1e6:.0f} | {seconds / total:.0%} |" for stage, seconds in best.items()]
+    per_jieba = jieba_best / n
+    lines += [
+        f"| **all** | **{total / n * 1e6:.0f}** | 100% |",
+        "",
+        f"`jieba.lcut` on the same reports: {per_jieba * 1e6:.0f} µs per report ({per_jieba / (total / n):.1f}x ours);"
+        f" a 10x target leaves {per_jieba / 10 * 1e6:.0f} µs per report for everything above.",
+        "",
+    ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=11, help="cold-start runs per command (default 11)")
     parser.add_argument("--reports", type=int, default=2000, help="reports in the batch corpus (default 2000)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved batch rounds, best kept (default 3)")
     parser.add_argument(
-        "--only", action="append", choices=("cold", "batch", "length"), help="run only these parts (repeatable)"
+        "--only",
+        action="append",
+        choices=("cold", "batch", "length", "stages"),
+        help="run only these parts (repeatable)",
     )
     args = parser.parse_args()
-    parts = set(args.only or ("cold", "batch", "length"))
+    parts = set(args.only or ("cold", "batch", "length", "stages"))
     OUT.mkdir(parents=True, exist_ok=True)
     # The benchmark's own cache directory, so a run starts from a known state. Bytecode is
     # allowed: an installed package has its .pyc files, and a source checkout run with
@@ -195,6 +267,8 @@ def main() -> None:
         lines += throughput(args.reports, env, args.rounds)
     if "length" in parts:
         lines += scaling()
+    if "stages" in parts:
+        lines += stages()
     report = "\n".join(lines)
     print(report)
     (OUT / "results.md").write_text(report + "\n", encoding="utf-8")
