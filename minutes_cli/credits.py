@@ -60,7 +60,8 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
             m = _last_match(credit.rule.regex, text, start, end)
             found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
             if m and found:
-                reporters.extend(found)
+                # A byline rule may have read this last line already (文字：A, then 图片：B cut).
+                reporters.extend(r for r in found if all(r.span != old.span for old in reporters))
                 start, end = trim(text, start, m.start())
         else:
             start, end = _bylines(view, start, end, rules, credit, reporters)

@@ -405,3 +405,23 @@ def test_a_meeting_held_after_another_act_is_held_by_the_sentences_subject() -> 
     # Without a date after it, the first clause is not read as the organiser.
     undated = "县人大常委会组织部分人大代表开展集中视察，并召开代表座谈会。"
     assert parse_text(undated).meeting.scope is None
+
+
+def test_she_after_an_appraisal_is_the_person_who_appraised() -> None:
+    text = (
+        "11月8日，民盟市委会召开座谈会。市委统战部副部长谷慧玲出席会议并讲话。\n"
+        "谷慧玲充分肯定了民盟市委会一年来的工作。她表示，民盟市委会立足界别特色。她希望，盟员牢记职责。"
+    )
+    assert _speakers(text) == [("她表示", "谷慧玲"), ("她希望", "谷慧玲")]
+
+
+def test_text_and_photo_lines_credit_their_authors_once() -> None:
+    text = "6月20日，县里召开推进会。\n会议要求，要抓好落实。\n\n文字：柴梦溪\n图片：阮星野\n编辑：喻可欣\n审核：殷自强"
+    assert [(r.name, r.role) for r in parse_text(text).reporters] == [("柴梦溪", "文字"), ("阮星野", "图片")]
+
+
+def test_a_subdistrict_before_a_name_in_a_closing_credit_is_a_unit() -> None:
+    text = "8月15日，街道召开调度会。\n会议要求，要抓好落实。\n(楠桥街道 宗雨桐)"
+    report = parse_text(text)
+    assert [(r.name, r.role) for r in report.reporters] == [("宗雨桐", None)]
+    assert report.sections[0].lead == "要抓好落实。"
