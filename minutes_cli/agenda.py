@@ -62,7 +62,7 @@ def read_agenda(
                 at = _first_title(text, m.end(), b)
                 if at is None:
                     continue
-                titles, pos = _titles_after(text, at, b, rules.title_joiners)
+                titles, pos = _titles_after(text, at, b, rules)
                 if pos < b and rules.named_in_report.match(text, pos, b):
                     continue  # 审议了…关于《义务教育法》贯彻实施情况的报告: the law is only named
                 documents.extend(DocumentFound(a, b, canonical, action.rule.id) for a, b in titles)
@@ -148,8 +148,9 @@ def _outside(
     return [s for s in sentences if start <= s.start < end and not inside(sections, starts, s.start)]
 
 
-def _titles_after(text: str, pos: int, end: int, joiners: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
-    """The run of 《…》 titles starting at pos; returns their ranges and the position after."""
+def _titles_after(text: str, pos: int, end: int, rules: RuleSet) -> tuple[list[tuple[int, int]], int]:
+    """The run of 《…》 titles starting at pos (a suffix after a 》 does not end it: 《甲》（草案）、
+    《乙》); returns their ranges and the position after."""
     titles: list[tuple[int, int]] = []
     while pos < end and text[pos] == "《":
         close = _matching_close(text, pos, end)
@@ -157,7 +158,9 @@ def _titles_after(text: str, pos: int, end: int, joiners: frozenset[str]) -> tup
             break  # an unclosed 《 (a truncated report) is not a title
         titles.append((pos, close + 1))
         pos = close + 1
-        if pos + 1 < end and text[pos] in joiners and text[pos + 1] == "《":
+        if (suffix := rules.title_suffix.match(text, pos, end)) is not None:
+            pos = suffix.end()
+        if pos + 1 < end and text[pos] in rules.title_joiners and text[pos + 1] == "《":
             pos += 1
     return titles, pos
 

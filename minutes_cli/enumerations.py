@@ -125,7 +125,8 @@ def _find_list(
     if run is None:
         # A list may restart inside brackets: 一是…(一是…六是)…; look inside them.
         for a, b in _bracket_groups(text, start, end):
-            found = _find_list(view, a, b, rules, walks, warnings, depth + 1)
+            # A count right before the bracket announces the list inside it (三项改革（一是…）).
+            found = _find_list(view, a, b, rules, walks, warnings, depth + 1, decl_start=start)
             if found[1]:
                 return found
         return None, ()

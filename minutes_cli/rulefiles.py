@@ -169,6 +169,7 @@ class AgendaFile(_Strict):
     act_adverbs: list[str] = Field(default_factory=list)
     preview_words: list[str] = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
+    title_suffix: str = "(?!)"
     named_in_report: str
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
@@ -336,6 +337,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             "agenda.yaml", "named_in_report", "named_in_report", agenda.named_in_report, agenda.defs
         ),
         title_joiners=frozenset(fold(j) for j in agenda.title_joiners),
+        title_suffix=c.pattern("agenda.yaml", "title_suffix", "title_suffix", agenda.title_suffix, agenda.defs),
         document_actions=tuple(
             Action(rule, {fold(k): fold(v) for k, v in spec.canonical.items()})
             for rule, spec in zip(

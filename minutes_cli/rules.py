@@ -189,6 +189,7 @@ class RuleSet(NamedTuple):
     preview_words: tuple[str, ...]
     named_in_report: re.Pattern[str]  # after a title run: the clause goes on to a report
     title_joiners: frozenset[str]
+    title_suffix: re.Pattern[str]  # （草案） after a 》
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
     needs_separator: frozenset[str]  # verb forms that cue a section only before a separator

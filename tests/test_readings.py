@@ -425,3 +425,20 @@ def test_a_subdistrict_before_a_name_in_a_closing_credit_is_a_unit() -> None:
     report = parse_text(text)
     assert [(r.name, r.role) for r in report.reporters] == [("宗雨桐", None)]
     assert report.sections[0].lead == "要抓好落实。"
+
+
+def test_a_suffix_after_a_title_does_not_end_the_run_of_documents() -> None:
+    text = "会议审议并原则通过了《甲办法（试行）》《乙办法》（草案）和《丙方案》。"
+    report = parse_text(text)
+    assert [d.title for d in report.documents] == ["甲办法（试行）", "乙办法", "丙方案"]
+
+
+def test_a_count_before_a_bracket_announces_the_list_inside_it() -> None:
+    text = (
+        "会议强调，要重点抓好两个方面工作：一是稳定生产。要落实责任。二是深化改革。重点抓好三项改革"
+        "（一是推进土地承包试点；二是深化产权制度改革；三是推进宅基地制度改革），激发活力。"
+    )
+    items = parse_text(text).sections[0].items
+    assert [i.marker for i in items] == ["一是", "二是"]
+    assert items[1].declared is not None and (items[1].declared.label, items[1].declared.count) == ("三项改革", 3)
+    assert [i.marker for i in items[1].items] == ["一是", "二是", "三是"]
