@@ -172,3 +172,21 @@ def test_every_golden_sample_is_stable_under_width_folding() -> None:
         sample = SAMPLES / "genre" / golden.with_suffix(".txt").name
         text = sample.read_text(encoding="utf-8")
         assert _shape(text.translate(FULL)) == _shape(text), sample.name
+
+
+# PATTERNS.md §10: words that hold a marker or a number and must never start an item.
+TRAP_PARAGRAPH = "要坚持把发展作为第一要务，思想统一是前提，唯一要做的是抓落实，第四季度1.3万亿斤要冲刺。\n"
+GENRE = sorted(p for p in (SAMPLES / "genre").glob("[gk]*.txt") if (GOLDEN / "genre" / f"{p.stem}.yaml").exists())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(GENRE), st.integers(min_value=0, max_value=20))
+def test_a_trap_paragraph_before_any_section_adds_no_item_and_no_section(sample: Path, pick: int) -> None:
+    # The paragraph goes before a section that starts a line (a cue glued mid-sentence would
+    # be cut from its clause); it may only lengthen the text before it.
+    text = sample.read_bytes().decode("utf-8-sig", errors="replace")
+    starts = [s.span[0] for s in parse_text(text).sections if s.span[0] > 0 and text[s.span[0] - 1] == "\n"]
+    if not starts:
+        return
+    at = starts[pick % len(starts)]
+    assert _shape(text[:at] + TRAP_PARAGRAPH + text[at:]) == _shape(text), sample.name
