@@ -276,11 +276,12 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
 
 
 def _role_at_start(folded: str, rules: RuleSet) -> str | None:
-    """The role a token starts with (longest first), if any."""
+    """The role a token starts with (longest first, then one naming its outlet), if any."""
     # One C-level test before the search for which role: most tokens are names.
-    if not folded.startswith(rules.roles):
-        return None
-    return next((r for r in rules.roles if folded.startswith(r)), None)
+    if folded.startswith(rules.roles):
+        return next(r for r in rules.roles if folded.startswith(r))
+    m = rules.outlet_role.match(folded)
+    return m.group() if m else None
 
 
 def _original_range_text(view: View, a: int, b: int, *, fold: bool) -> str:

@@ -210,6 +210,7 @@ class EnumerationsFile(_Strict):
 class CreditsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     roles: list[str] = Field(min_length=1)
+    outlet_role: str = "(?!)"
     credits: list[CreditRule]
     datelines: list[PatternRule] = Field(default_factory=list)
     complete_ending: str
@@ -291,6 +292,8 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             verbs[fold(form)] = (entry.verb, entry.kind)
     needs_separator = frozenset(fold(form) for entry in sections.verbs for form in entry.separator_forms)
     roles = tuple(sorted({fold(r) for r in credits.roles}, key=len, reverse=True))
+    outlet_role = c.pattern("credits.yaml", "outlet_role", "outlet_role", credits.outlet_role, credits.defs)
+    role_words = f"{_alternation(roles)}|{outlet_role.pattern}"  # ${roles} in credit patterns
     subjects = frozenset(fold(s) for s in sections.meeting_subjects)
 
     ruleset = RuleSet(
@@ -388,10 +391,11 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         list_intro=c.pattern("enumerations.yaml", "list_intro", "list_intro", enums.list_intro, enums.defs),
         declared=c.rules("enumerations.yaml", enums.declared, enums.defs, "declared"),
         roles=roles,
+        outlet_role=outlet_role,
         credits=tuple(
             Credit(rule, spec.where)
             for rule, spec in zip(
-                c.rules("credits.yaml", credits.credits, {**credits.defs, "roles": _alternation(roles)}, "credits"),
+                c.rules("credits.yaml", credits.credits, {**credits.defs, "roles": role_words}, "credits"),
                 credits.credits,
                 strict=True,
             )

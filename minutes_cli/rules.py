@@ -211,6 +211,7 @@ class RuleSet(NamedTuple):
     list_intro: re.Pattern[str]
     declared: tuple[Rule, ...]
     roles: tuple[str, ...]
+    outlet_role: re.Pattern[str]  # 榄湾日报记者
     credits: tuple[Credit, ...]
     datelines: tuple[Rule, ...]
     complete_ending: re.Pattern[str]

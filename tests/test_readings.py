@@ -442,3 +442,10 @@ def test_a_count_before_a_bracket_announces_the_list_inside_it() -> None:
     assert [i.marker for i in items] == ["一是", "二是"]
     assert items[1].declared is not None and (items[1].declared.label, items[1].declared.count) == ("三项改革", 3)
     assert [i.marker for i in items[1].items] == ["一是", "二是", "三是"]
+
+
+def test_a_reporter_role_may_name_its_outlet() -> None:
+    text = "3月5日，市委召开常委会会议。\n会议要求，要抓好落实。\n（榄湾日报记者 钟嘉铭）"
+    report = parse_text(text)
+    assert [(r.name, r.role) for r in report.reporters] == [("钟嘉铭", "榄湾日报记者")]
+    assert report.sections[0].lead == "要抓好落实。"
