@@ -215,7 +215,10 @@ def _markers(text: str, starts: list[int], end: int, rules: RuleSet) -> dict[str
         for frame in rules.frames:
             m = frame.rule.regex.match(text, pos, end)
             if m is not None:
-                marker = Marker(frame.rule.id, "frame", None, pos, m.end(), m.span(), frame.marker, m.span("topic"))
+                written = frame.marker
+                if frame.optional_prefix and not text.startswith(frame.optional_prefix, pos):
+                    written = written.removeprefix(frame.optional_prefix)  # 在…上持续用力, no 要
+                marker = Marker(frame.rule.id, "frame", None, pos, m.end(), m.span(), written, m.span("topic"))
                 found.setdefault(frame.rule.id, []).append(marker)
     return found
 

@@ -73,6 +73,9 @@ class FamilyRule(PatternRule):
 class FrameRule(PatternRule):
     marker: str = Field(min_length=1)
     min_items: int = Field(default=3, ge=2)
+    # The marker's first characters when the pattern lets them be left out (要 of 要在…上):
+    # an item written without them gets the marker without them (在…上).
+    optional_prefix: str = ""
 
 
 class CreditRule(PatternRule):
@@ -373,7 +376,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
             )
         ),
         frames=tuple(
-            Frame(rule, spec.marker, spec.min_items)
+            Frame(rule, spec.marker, spec.min_items, fold(spec.optional_prefix))
             for rule, spec in zip(
                 c.rules("enumerations.yaml", enums.frames, enums.defs, "frames"), enums.frames, strict=True
             )

@@ -113,6 +113,7 @@ class Frame(NamedTuple):
     rule: Rule
     marker: str
     min_items: int
+    optional_prefix: str = ""  # left out of the marker when the item does not write it
 
 
 class Credit(NamedTuple):

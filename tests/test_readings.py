@@ -449,3 +449,22 @@ def test_a_reporter_role_may_name_its_outlet() -> None:
     report = parse_text(text)
     assert [(r.name, r.role) for r in report.reporters] == [("钟嘉铭", "榄湾日报记者")]
     assert report.sections[0].lead == "要抓好落实。"
+
+
+def test_a_frame_marker_shows_the_prefix_only_when_it_is_written() -> None:
+    said = "会议强调，要在强化监督上持续用力。要A。要在纠治四风上持续用力。要B。要在整治腐败上持续用力。要C。"
+    unsaid = "会议强调，在强化监督上持续用力。要A。在纠治四风上持续用力。要B。在整治腐败上持续用力。要C。"
+    assert [i.marker for i in parse_text(said).sections[0].items] == ["要在…上"] * 3
+    assert [i.marker for i in parse_text(unsaid).sections[0].items] == ["在…上"] * 3
+
+
+def test_a_unit_before_a_title_is_not_a_name() -> None:
+    # 区 is a surname, but 区检察院 is a unit: 区法院院长、区检察院检察长 names no one.
+    text = "1月16日，区纪委全会召开。区委常委冼志平出席会议；区法院院长、区检察院检察长列席会议。"
+    assert [a.name for a in parse_text(text).attendees] == ["冼志平"]
+
+
+def test_a_purpose_may_name_a_title_it_studies() -> None:
+    text = "11月12日下午，市长蔺承泽主持召开市政府第58次常务会议，学习《安全生产法》有关内容，研究城市更新等事项。"
+    purpose = parse_text(text).meeting.purpose
+    assert purpose is not None and purpose.text == "学习《安全生产法》有关内容，研究城市更新等事项"
