@@ -245,13 +245,15 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
     for token in _TOKEN.finditer(view.original, a, b):
         t_start, t_end = token.span()
         folded = _original_range_text(view, t_start, t_end, fold=True)
+        if all(ch in rules.role_separators for ch in folded):
+            continue  # the bar of 记者 | 王晓明
         matched = _role_at_start(folded, rules)
         if matched:
             role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]
             role_start = t_start
             name_start = t_start + len(role)
             folded = folded[len(matched) :]
-            while folded[:1] in ("：", ":") and name_start < t_end:  # 记者:冉晴川
+            while folded[:1] and folded[0] in rules.role_separators and name_start < t_end:  # 记者:冉晴川
                 folded = folded[1:]
                 name_start += 1
             inner = _role_at_start(folded, rules)
@@ -280,6 +282,9 @@ def _role_at_start(folded: str, rules: RuleSet) -> str | None:
     # One C-level test before the search for which role: most tokens are names.
     if folded.startswith(rules.roles):
         return next(r for r in rules.roles if folded.startswith(r))
+    for short in rules.short_roles:  # 文 | 张三, 图：李四, but not 文明
+        if folded.startswith(short) and (len(folded) == len(short) or folded[len(short)] in rules.role_separators):
+            return short
     m = rules.outlet_role.match(folded)
     return m.group() if m else None
 

@@ -214,6 +214,8 @@ class CreditsFile(_Strict):
     defs: dict[str, str] = Field(default_factory=dict)
     roles: list[str] = Field(min_length=1)
     outlet_role: str = "(?!)"
+    short_roles: list[str] = Field(default_factory=list)
+    role_separators: str = "："
     credits: list[CreditRule]
     datelines: list[PatternRule] = Field(default_factory=list)
     complete_ending: str
@@ -297,6 +299,8 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     roles = tuple(sorted({fold(r) for r in credits.roles}, key=len, reverse=True))
     outlet_role = c.pattern("credits.yaml", "outlet_role", "outlet_role", credits.outlet_role, credits.defs)
     role_words = f"{_alternation(roles)}|{outlet_role.pattern}"  # ${roles} in credit patterns
+    short_roles = tuple(sorted({fold(r) for r in credits.short_roles}, key=len, reverse=True))
+    credit_defs = {**credits.defs, "roles": role_words, "short_roles": _alternation(short_roles) or "(?!)"}
     subjects = frozenset(fold(s) for s in sections.meeting_subjects)
 
     ruleset = RuleSet(
@@ -395,10 +399,12 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         declared=c.rules("enumerations.yaml", enums.declared, enums.defs, "declared"),
         roles=roles,
         outlet_role=outlet_role,
+        short_roles=short_roles,
+        role_separators=frozenset(fold(credits.role_separators)),
         credits=tuple(
             Credit(rule, spec.where)
             for rule, spec in zip(
-                c.rules("credits.yaml", credits.credits, {**credits.defs, "roles": role_words}, "credits"),
+                c.rules("credits.yaml", credits.credits, credit_defs, "credits"),
                 credits.credits,
                 strict=True,
             )

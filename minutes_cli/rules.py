@@ -213,6 +213,8 @@ class RuleSet(NamedTuple):
     declared: tuple[Rule, ...]
     roles: tuple[str, ...]
     outlet_role: re.Pattern[str]  # 榄湾日报记者
+    short_roles: tuple[str, ...]  # 文, 图: roles only right before a separator
+    role_separators: frozenset[str]  # between a role and a name (记者：A, 记者 | A)
     credits: tuple[Credit, ...]
     datelines: tuple[Rule, ...]
     complete_ending: re.Pattern[str]

@@ -468,3 +468,15 @@ def test_a_purpose_may_name_a_title_it_studies() -> None:
     text = "11月12日下午，市长蔺承泽主持召开市政府第58次常务会议，学习《安全生产法》有关内容，研究城市更新等事项。"
     purpose = parse_text(text).meeting.purpose
     assert purpose is not None and purpose.text == "学习《安全生产法》有关内容，研究城市更新等事项"
+
+
+def test_web_bylines_with_a_bar_credit_people_and_review_lines_are_footers() -> None:
+    text = (
+        "记者 | 王晓明\n3月5日上午，县委书记张三主持召开县委常委会会议。\n会议强调，要抓好落实。\n"
+        "文 | 柴梦溪  图 | 阮星野\n编辑 | 李四\n二审 | 王五\n三审 | 赵六"
+    )
+    report = parse_text(text)
+    assert [(r.name, r.role) for r in report.reporters] == [("王晓明", "记者"), ("柴梦溪", "文"), ("阮星野", "图")]
+    assert report.sections[0].lead == "要抓好落实。"
+    # 文 is a role only before a separator: （文明办） credits no one.
+    assert parse_text("3月5日，会议召开。会议强调，要抓好文明实践。（文明办）").reporters == []
