@@ -290,7 +290,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     fold = _Folder(table)
 
     # Patterns get the script fold only: folding punctuation could turn text into regex syntax.
-    c = _Compiler(defs_file.defs, _Folder({ord(k): v for k, v in script.items()}))
+    c = _Compiler(defs_file.defs, _Folder({ord(k): v for k, v in script.items()}), where)
     verbs: dict[str, tuple[str, str]] = {}
     for entry in sections.verbs:
         for form in entry.forms + entry.separator_forms:
@@ -635,10 +635,14 @@ def _alias_regex(aliases: Mapping[str, int], fold: _Folder) -> re.Pattern[str] |
 class _Compiler:
     """Expands ${defs}, compiles patterns, checks named groups, and collects examples."""
 
-    def __init__(self, defs: Mapping[str, str], fold: _Folder) -> None:
+    def __init__(self, defs: Mapping[str, str], fold: _Folder, where: Mapping[str, Path]) -> None:
         self.defs = dict(defs)
         self.fold = fold
+        self.where = where  # file name -> the path it was read from, for error messages
         self.examples: list[Example] = []
+
+    def _error(self, file: str, problem: str, rule: str | None = None, field: str | None = None) -> RuleError:
+        return RuleError(str(self.where.get(file, file)), problem, rule, field)
 
     def pattern(
         self, file: str, rule: str, field: str, source: str, local: Mapping[str, str], *, fold_pattern: bool = True
@@ -650,9 +654,9 @@ class _Compiler:
         try:
             compiled = re.compile(expanded)
         except re.error as exc:
-            raise RuleError(file, f"invalid regular expression: {exc}", rule, field) from None
+            raise self._error(file, f"invalid regular expression: {exc}", rule, field) from None
         if _nested_unbounded(expanded):
-            raise RuleError(
+            raise self._error(
                 file,
                 "pattern may backtrack catastrophically: an unbounded repeat inside an unbounded repeat "
                 "(like (a+)+); bound the inner one, e.g. {1,60}",
@@ -674,14 +678,14 @@ class _Compiler:
         seen: set[str] = set()
         for spec in specs:
             if spec.id in seen:
-                raise RuleError(file, "duplicate rule id", spec.id, "id")
+                raise self._error(file, "duplicate rule id", spec.id, "id")
             seen.add(spec.id)
             regex = self.pattern(file, spec.id, "pattern", spec.pattern, local, fold_pattern=fold_pattern)
             alternatives = _REQUIRED_GROUPS[kind]
             names = set(regex.groupindex)
             if not any(set(alt) <= names for alt in alternatives):
                 want = " or ".join("+".join(f"(?P<{g}>…)" for g in alt) for alt in alternatives)
-                raise RuleError(file, f"pattern needs the named group {want}", spec.id, "pattern")
+                raise self._error(file, f"pattern needs the named group {want}", spec.id, "pattern")
             out.append(Rule(file, spec.id, regex, required_words(regex), first_chars(regex)))
             self._collect(file, spec, regex, raw=not fold_pattern)
         return tuple(out)
@@ -691,7 +695,7 @@ class _Compiler:
             text, groups = (ex, {}) if isinstance(ex, str) else (ex.text, ex.groups)
             unknown = set(groups) - set(regex.groupindex)
             if unknown:
-                raise RuleError(file, f"example names unknown group(s) {sorted(unknown)}", spec.id, "examples")
+                raise self._error(file, f"example names unknown group(s) {sorted(unknown)}", spec.id, "examples")
             self.examples.append(Example(file, spec.id, regex, text, True, groups, raw))
         for text in spec.examples.no_match:
             self.examples.append(Example(file, spec.id, regex, text, False, {}, raw))
@@ -702,9 +706,9 @@ class _Compiler:
         def sub(m: re.Match[str]) -> str:
             name = m.group(1)
             if name in stack:
-                raise RuleError(file, f"${{{name}}} refers to itself", rule, field)
+                raise self._error(file, f"${{{name}}} refers to itself", rule, field)
             if name not in defs:
-                raise RuleError(file, f"unknown reference ${{{name}}}", rule, field)
+                raise self._error(file, f"unknown reference ${{{name}}}", rule, field)
             return self._expand(file, rule, field, defs[name], defs, (*stack, name))
 
         return _REF.sub(sub, text)

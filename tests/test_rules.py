@@ -237,7 +237,10 @@ def test_a_catastrophic_user_pattern_is_rejected(runner: CliRunner, tmp_path: Pa
         app, ["parse", str(ROOT / "samples" / "deyang-2018-study-campaign.txt"), "--rules", str(overlay)]
     )
     assert result.exit_code == 3
-    assert "rule 'greedy': field 'pattern': pattern may backtrack catastrophically" in result.stderr
+    # The message names the file the rule came from, the rule and the field, on one line.
+    assert result.stderr.startswith(f"minutes: error: {overlay / 'sections.yaml'}: rule 'greedy': field 'pattern': ")
+    assert "pattern may backtrack catastrophically" in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 # Shortcuts the parser takes for speed must never change what a rule finds.
