@@ -120,7 +120,9 @@ def _bylines(
     they are its first or last line."""
     text = view.text
     lines = _line_ranges(text, start, end)
-    for a, b in [*lines[:3], *lines[-3:]] if len(lines) > 6 else lines:
+    # The last lines bottom-up, so cutting one byline (图丨B) leaves the one above it (文丨A) last.
+    near = [*lines[:3], *reversed(lines[-3:])] if len(lines) > 6 else [*lines[:3], *reversed(lines[3:])]
+    for a, b in near:
         m = credit.rule.regex.match(text, a, b)
         found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) if m else None
         if not (m and found) or any(r.span == f.span for r in reporters for f in found):
@@ -163,8 +165,8 @@ def _top_matter(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, 
         after = trim(text, line_end, end)[0]
         if any(rule.regex.match(text, pos, line_end) for rule in rules.chrome):
             content = after
-        elif caption := _caption(view, pos, line_end, rules):
-            captions.extend(caption)
+        elif caption := _caption(view, pos, line_end, rules) or _line_credit(view, pos, line_end, rules):
+            captions.extend(caption)  # a photo caption, or a byline above the report (文丨A 图丨B)
             content = after
         elif pos > start and _opens_report(text, pos, line_end, end, rules):
             return pos, captions
@@ -189,6 +191,16 @@ def _caption(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterF
     return None
 
 
+def _line_credit(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterFound] | None:
+    """The credits of a line that is a byline and nothing else (文丨A 图丨B, 作者：C)."""
+    for credit in rules.credits:
+        if credit.where == "line" and (m := credit.rule.regex.match(view.text, start, end)) is not None:
+            found = _reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id)
+            if found:
+                return found
+    return None
+
+
 def _opens_report(text: str, start: int, line_end: int, end: int, rules: RuleSet) -> bool:
     """The line starts with a dateline (本报讯, 新华社…电) or a reporter credit."""
     if _after_dateline(text, start, line_end, rules) > start:
@@ -201,11 +213,15 @@ def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
     or where a footer starts after spaces on the last lines (…伏嘉树 摄  【纠错】 责任编辑：蒯晴)."""
     text = view.text
     pos = text.find("\n", start, end)
+    # A footer follows the report: a line above the first sentence end (来源丨… under the
+    # headline of a WeChat copy) is not one.
+    ends = [at for ch in SENTENCE_END if (at := text.find(ch, start, end)) != -1]
+    first_end = min(ends) if ends else end
     while pos != -1:
         line = pos + 1
         while line < end and text[line] in TRIM:
             line += 1
-        if any(rule.regex.match(text, line, end) for rule in rules.footers):
+        if pos > first_end and any(rule.regex.match(text, line, end) for rule in rules.footers):
             return pos
         pos = text.find("\n", line, end)
     tail = max(start + 1, end - 300)
@@ -245,8 +261,8 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
     for token in _TOKEN.finditer(view.original, a, b):
         t_start, t_end = token.span()
         folded = _original_range_text(view, t_start, t_end, fold=True)
-        if all(ch in rules.role_separators for ch in folded):
-            continue  # the bar of 记者 | 王晓明
+        if all(ch in rules.role_separators for ch in folded) or (out and folded in rules.photo_marks):
+            continue  # the bar of 记者 | 王晓明; 摄 after a name
         matched = _role_at_start(folded, rules)
         if matched:
             role = view.original[t_start : t_start + _original_length(view, t_start, len(matched))]

@@ -215,6 +215,7 @@ class CreditsFile(_Strict):
     roles: list[str] = Field(min_length=1)
     outlet_role: str = "(?!)"
     short_roles: list[str] = Field(default_factory=list)
+    photo_marks: list[str] = Field(default_factory=list)
     role_separators: str = "："
     credits: list[CreditRule]
     datelines: list[PatternRule] = Field(default_factory=list)
@@ -400,6 +401,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         roles=roles,
         outlet_role=outlet_role,
         short_roles=short_roles,
+        photo_marks=frozenset(fold(m) for m in credits.photo_marks),
         role_separators=frozenset(fold(credits.role_separators)),
         credits=tuple(
             Credit(rule, spec.where)

@@ -214,6 +214,7 @@ class RuleSet(NamedTuple):
     roles: tuple[str, ...]
     outlet_role: re.Pattern[str]  # 榄湾日报记者
     short_roles: tuple[str, ...]  # 文, 图: roles only right before a separator
+    photo_marks: frozenset[str]  # 摄 closing a photo credit
     role_separators: frozenset[str]  # between a role and a name (记者：A, 记者 | A)
     credits: tuple[Credit, ...]
     datelines: tuple[Rule, ...]

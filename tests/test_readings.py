@@ -480,3 +480,34 @@ def test_web_bylines_with_a_bar_credit_people_and_review_lines_are_footers() -> 
     assert report.sections[0].lead == "要抓好落实。"
     # 文 is a role only before a separator: （文明办） credits no one.
     assert parse_text("3月5日，会议召开。会议强调，要抓好文明实践。（文明办）").reporters == []
+
+
+def test_a_wechat_copy_keeps_its_furniture_out_of_the_report() -> None:
+    text = (
+        "点击上方蓝字关注我们\n\n省政协召开主席会议\n\n岳川政协　2024年10月18日 18:05\n\n"
+        "原标题：省政协召开主席会议！\n\n文\uff5c穆清然　图\uff5c费晓帆\n来源\uff5c岳川政协报\n\n"
+        "10月17日下午，省政协召开第二十三次主席会议。会议由省政协主席甄怀谦主持。\n\n▲会议现场\n\n"
+        "会议指出，要深入学习领会。\n\n图为会议现场。\n\n"
+        "甄怀谦强调，要紧扣中心工作。\n\n1　2　下一页\n\n会议要求，要抓好落实。\n\n"
+        "文丨单一鸣\n图丨汤可馨\n责编\uff5c戴子琪\n终审\uff5c乔立言\n\n往期推荐\n省政协召开第二十二次主席会议"
+    )
+    report = parse_text(text)
+    assert report.meeting.date is not None and report.meeting.date.text == "10月17日下午"
+    assert report.chair is not None and report.chair.name == "甄怀谦"
+    assert [(s.cue, s.lead) for s in report.sections] == [
+        ("会议指出", "要深入学习领会。"),
+        ("甄怀谦强调", "要紧扣中心工作。"),
+        ("会议要求", "要抓好落实。"),
+    ]
+    assert [(r.name, r.role) for r in report.reporters] == [
+        ("穆清然", "文"),
+        ("费晓帆", "图"),
+        ("单一鸣", "文"),
+        ("汤可馨", "图"),
+    ]
+    assert report.warnings == []
+
+
+def test_a_photo_credit_closes_with_she_not_a_name() -> None:
+    text = "3月5日，市委召开学习会。\n会议要求，要抓好落实。\n图为学习会现场。（记者　展鹏程　摄）\n（记者　仇芷若）"
+    assert [(r.name, r.role) for r in parse_text(text).reporters] == [("展鹏程", "记者"), ("仇芷若", "记者")]
