@@ -61,6 +61,8 @@ def read_agenda(
                 canonical = action.canonical.get(written, written)
                 at = _first_title(text, m.end(), b)
                 if at is None:
+                    listed = _listed_titles(text, m.end(), end, rules)
+                    documents.extend(DocumentFound(x, y, canonical, action.rule.id) for x, y in listed)
                     continue
                 titles, pos = _titles_after(text, at, b, rules)
                 if pos < b and rules.named_in_report.match(text, pos, b):
@@ -81,6 +83,23 @@ def read_agenda(
 # An action governs the first 《 in its own clause, not far after it: 审议通过了《甲》,
 # 审议通过了关于批准《甲》的决定, 审议通过了该工作报告和《甲》.
 _GOVERNED_WITHIN = 40
+
+
+def _listed_titles(text: str, pos: int, end: int, rules: RuleSet) -> list[tuple[int, int]]:
+    """Titles listed one a line after an action that announces them (审议通过了以下议案：)."""
+    line_end = text.find("\n", pos, end)
+    if line_end == -1 or rules.listed_intro.match(text, pos, line_end) is None:
+        return []
+    titles: list[tuple[int, int]] = []
+    while line_end != -1 and line_end < end:
+        start = line_end + 1
+        line_end = text.find("\n", start, end)
+        stop = end if line_end == -1 else line_end
+        m = rules.listed_item.match(text, start, stop)
+        if m is None:
+            break
+        titles.extend(_titles_after(text, m.end(), stop, rules)[0])
+    return titles
 
 
 def _first_title(text: str, pos: int, end: int) -> int | None:

@@ -63,7 +63,7 @@ def find_credits(view: View, rules: RuleSet) -> Credits:
                 # A byline rule may have read this last line already (文字：A, then 图片：B cut).
                 reporters.extend(r for r in found if all(r.span != old.span for old in reporters))
                 start, end = trim(text, start, m.start())
-        else:
+        elif credit.where == "line":
             start, end = _bylines(view, start, end, rules, credit, reporters)
     # A byline inside the footer block (来源：… 作者：记者 A 编辑：…) still credits the report.
     for credit in rules.credits:
@@ -164,6 +164,7 @@ def _top_matter(view: View, start: int, end: int, rules: RuleSet) -> tuple[int, 
         line_end = end if line_end == -1 else line_end
         after = trim(text, line_end, end)[0]
         if any(rule.regex.match(text, pos, line_end) for rule in rules.chrome):
+            captions.extend(_chrome_credits(view, pos, line_end, rules))  # 作者：A in the page line
             content = after
         elif caption := _caption(view, pos, line_end, rules) or _line_credit(view, pos, line_end, rules):
             captions.extend(caption)  # a photo caption, or a byline above the report (文丨A 图丨B)
@@ -189,6 +190,16 @@ def _caption(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterF
             if found:
                 return found
     return None
+
+
+def _chrome_credits(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterFound]:
+    """People credited inside a line of page chrome (来源：… 作者：柏雨晴 发布时间：…)."""
+    found: list[ReporterFound] = []
+    for credit in rules.credits:
+        if credit.where == "chrome":
+            for m in credit.rule.scan(view.text, start, end):
+                found.extend(_reporters(view, m.start("body"), m.end("body"), rules, credit.rule.id) or ())
+    return found
 
 
 def _line_credit(view: View, start: int, end: int, rules: RuleSet) -> list[ReporterFound] | None:
@@ -282,6 +293,8 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             name_start = t_start
         if name_start >= t_end:
             continue
+        if role is not None and not valid_name(folded, rules) and folded.endswith(rules.unit_suffixes):
+            continue  # 作者：机关党委, 视频丨融媒体中心: a unit credits no person
         if role is None and not valid_name(folded, rules):
             if any(folded.endswith(u) for u in rules.unit_suffixes):
                 continue

@@ -79,7 +79,7 @@ class FrameRule(PatternRule):
 
 
 class CreditRule(PatternRule):
-    where: Literal["start", "end", "line"]
+    where: Literal["start", "end", "line", "chrome"]
 
 
 class VerbEntry(_Strict):
@@ -174,6 +174,8 @@ class AgendaFile(_Strict):
     title_joiners: list[str] = Field(default_factory=list)
     title_suffix: str = "(?!)"
     named_in_report: str
+    listed_intro: str = "(?!)"
+    listed_item: str = "(?!)"
     reports_heard: list[PatternRule]
     document_actions: list[ActionRule]
 
@@ -344,6 +346,8 @@ def compile_rules(directories: list[Path]) -> RuleSet:
         more_words=tuple(sorted((fold(w) for w in agenda.more_words), key=len, reverse=True)),
         act_adverbs=tuple(sorted((fold(w) for w in agenda.act_adverbs), key=len, reverse=True)),
         preview_words=tuple(fold(w) for w in agenda.preview_words),
+        listed_intro=c.pattern("agenda.yaml", "listed_intro", "listed_intro", agenda.listed_intro, agenda.defs),
+        listed_item=c.pattern("agenda.yaml", "listed_item", "listed_item", agenda.listed_item, agenda.defs),
         named_in_report=c.pattern(
             "agenda.yaml", "named_in_report", "named_in_report", agenda.named_in_report, agenda.defs
         ),

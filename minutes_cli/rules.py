@@ -189,6 +189,8 @@ class RuleSet(NamedTuple):
     act_adverbs: tuple[str, ...]  # longest first
     preview_words: tuple[str, ...]
     named_in_report: re.Pattern[str]  # after a title run: the clause goes on to a report
+    listed_intro: re.Pattern[str]  # 了以下议案： – the documents follow one a line
+    listed_item: re.Pattern[str]  # 1. before a 《 at the start of such a line
     title_joiners: frozenset[str]
     title_suffix: re.Pattern[str]  # （草案） after a 》
     document_actions: tuple[Action, ...]

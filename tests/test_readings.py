@@ -511,3 +511,35 @@ def test_a_wechat_copy_keeps_its_furniture_out_of_the_report() -> None:
 def test_a_photo_credit_closes_with_she_not_a_name() -> None:
     text = "3月5日，市委召开学习会。\n会议要求，要抓好落实。\n图为学习会现场。（记者　展鹏程　摄）\n（记者　仇芷若）"
     assert [(r.name, r.role) for r in parse_text(text).reporters] == [("展鹏程", "记者"), ("仇芷若", "记者")]
+
+
+def test_documents_listed_one_a_line_after_the_action_are_reviewed() -> None:
+    text = (
+        "4月27日，董事长宗宇航主持召开集团董事会会议。\n会议审议通过了以下议案：\n"
+        "1.《关于集团财务决算报告的议案》；\n2.《关于修订〈集团投资管理办法〉的议案》。\n宗宇航强调，要严格执行预算。"
+    )
+    report = parse_text(text)
+    assert [(d.title, d.action) for d in report.documents] == [
+        ("关于集团财务决算报告的议案", "审议通过"),
+        ("关于修订〈集团投资管理办法〉的议案", "审议通过"),
+    ]
+
+
+def test_the_author_field_of_a_page_line_credits_a_person_not_a_unit() -> None:
+    head = "集团召开董事会会议\n来源:董事会办公室    作者:{}    发布时间:2025-04-29 16:20\n"
+    body = "4月27日，董事长宗宇航主持召开集团董事会会议。\n会议要求，要抓好落实。"
+    assert [(r.name, r.role) for r in parse_text(head.format("柏雨晴") + body).reporters] == [("柏雨晴", "作者")]
+    assert parse_text(head.format("机关党委") + body).reporters == []
+
+
+def test_chief_officers_and_work_teams_are_read_as_such() -> None:
+    text = (
+        "4月27日，董事长宗宇航主持召开集团董事会会议。总法律顾问、首席合规官敖佳宁，"
+        "市工商联副主席吴婉莹到会指导并讲话。\n会议要求，要抓好落实。\n（驻村工作队 班晓雯）"
+    )
+    report = parse_text(text)
+    assert [(a.name, a.titles, a.attendance) for a in report.attendees] == [
+        ("敖佳宁", ["总法律顾问", "首席合规官"], "到会指导并讲话"),
+        ("吴婉莹", ["市工商联副主席"], "到会指导并讲话"),
+    ]
+    assert [(r.name, r.role) for r in report.reporters] == [("班晓雯", None)]
