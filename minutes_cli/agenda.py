@@ -85,9 +85,14 @@ def read_agenda(
 _GOVERNED_WITHIN = 40
 
 
+_LISTED_INTRO_MAX = 40
+
+
 def _listed_titles(text: str, pos: int, end: int, rules: RuleSet) -> list[tuple[int, int]]:
     """Titles listed one a line after an action that announces them (审议通过了以下议案：)."""
-    line_end = text.find("\n", pos, end)
+    # The announcement is short (了以下议案：); looking further for its line end would make a
+    # text without line breaks quadratic, one search per action word.
+    line_end = text.find("\n", pos, min(end, pos + _LISTED_INTRO_MAX))
     if line_end == -1 or rules.listed_intro.match(text, pos, line_end) is None:
         return []
     titles: list[tuple[int, int]] = []
