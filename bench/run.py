@@ -9,7 +9,9 @@ shared):
    ``jieba.lcut`` over the same texts in one process;
 3. how parse time grows with report length, 1 KB to 1 MB (in process);
 4. where the time of one report goes, stage by stage (in process), next to jieba.lcut's time
-   for the same report and the budget a 10x target leaves.
+   for the same report and the budget a 10x target leaves;
+5. pathological inputs (in process): each at one size and at twice that size, so a stage that
+   turned quadratic shows as a ratio near 4 instead of 2.
 Results go to stdout and to bench/out/results.md. Nothing here is asserted by the tests.
 """
 
@@ -238,6 +240,50 @@ def stages(rounds: int = 5) -> list[str]:
     return lines
 
 
+# Inputs built to make a careless stage slow: one line of 1 MB, unclosed 《, deep brackets,
+# nothing but markers or commas, a section per line, hard-wrapped text full of action words,
+# footer-like lines, a listed-documents run, inline marker runs, question lead-ins, captions.
+PATHOLOGICAL = {
+    "1 MB on one line": "会议强调，要抓好落实" * 35_000,
+    "10,000 unclosed 《": "会议审议了《" * 10_000,
+    "5,000 nested brackets": "（" * 5_000 + "）" * 5_000,
+    "every character a marker": "一是" * 110_000,
+    "commas only": "，" * 300_000,
+    "a section per line": "\n".join(["会议强调要抓落实"] * 50_000),
+    "hard-wrapped, no punctuation": "\n".join(["县委书记张三主持召开常委会议研究部署工作安排要求各地"] * 30_000),
+    "footer-like lines": "\n".join(["编辑\uff5c张三", "会议要求，要抓好落实。"] * 25_000),
+    "a listed-documents run": "会议审议通过了以下议案：\n" + "\n".join(["1.《关于某某的议案》；"] * 30_000),
+    "one inline marker run": "要做好" + "、".join(f"{'一二三四五六七八九'[i % 9]}是工作任务" for i in range(60_000)),
+    "question lead-ins": "\n".join(["钱从哪里来？会议认为，要抓好。"] * 30_000),
+    "captions between sections": "\n".join(["会议强调，要抓好落实。", "▲会议现场"] * 20_000),
+}
+
+
+def pathological() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    import gc
+
+    from minutes_cli import parse_text
+
+    parse_text("会议强调，要抓好落实。")  # load the rules first
+    lines = [
+        "## Pathological inputs",
+        "",
+        "| input | size | time | twice the input | ratio (2 = linear) |",
+        "|---|---|---|---|---|",
+    ]
+    for name, text in PATHOLOGICAL.items():
+        times = []
+        for sample in (text, text + "\n" + text):
+            gc.collect()
+            start = time.perf_counter()
+            parse_text(sample)
+            times.append(time.perf_counter() - start)
+        size = len(text.encode("utf-8")) / 1024
+        lines.append(f"| {name} | {size:.0f} KB | {times[0]:.2f} s | {times[1]:.2f} s | {times[1] / times[0]:.1f} |")
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=11, help="cold-start runs per command (default 11)")
@@ -246,11 +292,11 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("cold", "batch", "length", "stages"),
+        choices=("cold", "batch", "length", "stages", "patho"),
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args()
-    parts = set(args.only or ("cold", "batch", "length", "stages"))
+    parts = set(args.only or ("cold", "batch", "length", "stages", "patho"))
     OUT.mkdir(parents=True, exist_ok=True)
     # The benchmark's own cache directory, so a run starts from a known state. Bytecode is
     # allowed: an installed package has its .pyc files, and a source checkout run with
@@ -269,6 +315,8 @@ def main() -> None:
         lines += scaling()
     if "stages" in parts:
         lines += stages()
+    if "patho" in parts:
+        lines += pathological()
     report = "\n".join(lines)
     print(report)
     (OUT / "results.md").write_text(report + "\n", encoding="utf-8")
