@@ -293,12 +293,11 @@ def _reporters(view: View, start: int, end: int, rules: RuleSet, rule_id: str) -
             name_start = t_start
         if name_start >= t_end:
             continue
-        if role is not None and not valid_name(folded, rules) and folded.endswith(rules.unit_suffixes):
-            continue  # 作者：机关党委, 视频丨融媒体中心: a unit credits no person
-        if role is None and not valid_name(folded, rules):
-            if any(folded.endswith(u) for u in rules.unit_suffixes):
-                continue
-            return None
+        if not valid_name(folded, rules):
+            if folded.endswith(rules.unit_suffixes):
+                continue  # a unit credits no person: (西王镇 周雷), 作者：机关党委
+            if role is None:
+                return None
         name = _original_range_text(view, name_start, t_end, fold=False)
         span_start = role_start if role_start >= 0 else name_start
         out.append(ReporterFound(name, role, (span_start, t_end), rule_id))
