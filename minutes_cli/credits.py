@@ -233,18 +233,17 @@ def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
         while line < end and text[line] in TRIM:
             line += 1
         if pos > first_end and any(rule.regex.match(text, line, end) for rule in rules.footers):
-            return pos
+            # The line above may still end with one (文字：A　摄影：B　责任编辑：C).
+            last_line = text.rfind("\n", start, pos) + 1
+            spaced = _footer_after_spaces(view, max(start + 1, last_line), pos, rules)
+            return pos if spaced is None else spaced
         pos = text.find("\n", line, end)
     tail = max(start + 1, end - 300)
     if tail >= end:
         return end
-    # Only view characters right after a run of spaces in the original can start such a
-    # footer; find those runs instead of testing every character of the tail.
-    origin = view.origin
-    for gap in _SPACES.finditer(view.original, max(0, origin[tail] - 1), origin[end - 1]):
-        at = bisect_left(origin, gap.end(), tail, end)
-        if at < end and origin[at] == gap.end() and any(rule.regex.match(text, at, end) for rule in rules.footers):
-            return at
+    spaced = _footer_after_spaces(view, tail, end, rules)
+    if spaced is not None:
+        return spaced
     # A copy with no line breaks at all glues the footer to the credit: …(记者 A)责任编辑:B.
     at = text.find("）", tail, end)
     while at != -1:
@@ -252,6 +251,20 @@ def _footer_start(view: View, start: int, end: int, rules: RuleSet) -> int:
             return at + 1
         at = text.find("）", at + 1, end)
     return end
+
+
+def _footer_after_spaces(view: View, lo: int, end: int, rules: RuleSet) -> int | None:
+    """Where a footer starts after a run of spaces in view[lo:end], if one does."""
+    if lo >= end:
+        return None
+    # Only view characters right after a run of spaces in the original can start such a
+    # footer; find those runs instead of testing every character.
+    origin, text = view.origin, view.text
+    for gap in _SPACES.finditer(view.original, max(0, origin[lo] - 1), origin[end - 1]):
+        at = bisect_left(origin, gap.end(), lo, end)
+        if at < end and origin[at] == gap.end() and any(rule.regex.match(text, at, end) for rule in rules.footers):
+            return at
+    return None
 
 
 def _last_match(regex: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:

@@ -12,6 +12,7 @@ the original characters: they keep the source's script and punctuation.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from collections.abc import Mapping
@@ -63,7 +64,29 @@ def normalize(text: str, rules: RuleSet) -> View:
         kept.append(text[pos:])
         origin.extend(counting[pos : len(text)])
     origin.append(len(text))
-    return View(text, fold("".join(kept), rules.fold_table), origin)
+    return View(text, _pair_ascii_quotes(fold("".join(kept), rules.fold_table)), origin)
+
+
+_QUOTE_MARKS = re.compile('[“”"\n]')
+
+
+def _pair_ascii_quotes(text: str) -> str:
+    """Read each ASCII " as the quote it stands for: it closes a quote left open on its line
+    (“强基固本、提质增效"专项行动) and opens one otherwise, so a copy that mixes quote styles does
+    not leave a quote open to the end of the paragraph (which hides every clause after it). One
+    character for one, so offsets do not move."""
+    if '"' not in text:
+        return text
+    chars = list(text)
+    open_quote = False
+    for m in _QUOTE_MARKS.finditer(text):
+        mark = m.group()
+        if mark == '"':
+            chars[m.start()] = "”" if open_quote else "“"
+            open_quote = not open_quote
+        else:
+            open_quote = mark == "“"
+    return "".join(chars)
 
 
 _BMP = 0x10000

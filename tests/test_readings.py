@@ -543,3 +543,46 @@ def test_chief_officers_and_work_teams_are_read_as_such() -> None:
         ("吴婉莹", ["市工商联副主席"], "到会指导并讲话"),
     ]
     assert [(r.name, r.role) for r in report.reporters] == [("班晓雯", None)]
+
+
+def test_an_ascii_quote_closes_a_quote_left_open() -> None:
+    text = (
+        '7月3日下午，槐溪镇召开党委（扩大)会议，传达学习全县“强基固本、提质增效"专项行动精神，'
+        "研究部署全镇贯彻落实工作。镇党委书记欧阳澜主持会议并讲话。"
+    )
+    report = parse_text(text)
+    assert report.chair is not None and report.chair.name == "欧阳澜"
+    assert report.meeting.purpose is not None
+    assert report.meeting.purpose.text == '传达学习全县“强基固本、提质增效"专项行动精神，研究部署全镇贯彻落实工作'
+
+
+def test_news_app_and_aggregator_furniture_closes_the_report() -> None:
+    body = (
+        "5月6日，区长覃向东主持召开区政府常务会议。\n会议强调，要严格落实值班制度。\n\n"
+        "（记者　郗明远　通讯员　喻子墨）\n\n"
+    )
+    tails = (
+        "特别声明：以上内容仅代表作者本人观点。",
+        "举报/反馈\n\n相关推荐\n区政府召开常务会议",
+        "评论 36\n阿岚:会议强调的要抓紧。",
+    )
+    for tail in tails:
+        report = parse_text(body + tail)
+        assert [(s.cue, s.lead) for s in report.sections] == [("会议强调", "要严格落实值班制度。")]
+        assert [r.name for r in report.reporters] == ["郗明远", "喻子墨"]
+        assert report.warnings == []
+
+
+def test_a_byline_and_an_editor_on_one_closing_line() -> None:
+    text = (
+        "5月6日，校长主持召开党委常委会。\n会议要求，要抓好落实。\n\n"
+        "文字：巩思齐　摄影：甘伯阳　责任编辑：柴静遥\n\n版权所有 © 2024"
+    )
+    assert [(r.name, r.role) for r in parse_text(text).reporters] == [("巩思齐", "文字"), ("甘伯阳", "摄影")]
+
+
+def test_a_page_number_closing_a_pdf_copy_is_not_content() -> None:
+    text = "5月6日，市委召开常委会会议。\n会议要求，要抓好落实。\n— 1 —\n要抓紧推进。\n— 2 —"
+    report = parse_text(text)
+    assert report.warnings == []
+    assert report.sections[0].lead == "要抓好落实。\n— 1 —\n要抓紧推进。"
