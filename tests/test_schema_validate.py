@@ -77,3 +77,14 @@ def test_unreadable_input_is_exit_4(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 4
     assert result.stderr.startswith(f"minutes: error: {bad}: not a parsed report")
+
+
+def test_brackets_and_quotes_of_mixed_widths_balance(runner: CliRunner, tmp_path: Path) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["sections"][0]["lead"] += '党委（扩大)会议，“强基固本"专项行动。'
+        data["sections"][1]["lead"] += "党委（扩大会议。"
+
+    path = _broken(tmp_path, edit)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{path}: sections[1].lead: unbalanced （） (1 open, 0 closed)"]
