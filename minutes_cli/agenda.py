@@ -143,8 +143,7 @@ def _meeting_acts(
     """Sentences inside a section whose subject is the meeting itself (会议原则通过了《…》 after
     会议明确，…): the agenda goes on between sections of a report written item by item, while a
     speaker's 要认真研究《…》 is not an act of the meeting."""
-    subjects = sorted(rules.meeting_subjects, key=lambda s: (-len(s), s))
-    any_subject = tuple(subjects)
+    subjects = rules.meeting_subjects  # longest first
     agenda_rules = [*rules.reports_heard, *(action.rule for action in rules.document_actions)]
     starts = [s.start for s in sections]
     acts: list[Sentence] = []
@@ -153,7 +152,7 @@ def _meeting_acts(
             continue
         # One C-level test first: most sentences start with no subject, and the search for
         # which one (longest first) runs a generator through all of them.
-        if not text.startswith(any_subject, sentence.start):
+        if not text.startswith(subjects, sentence.start):
             continue
         subject = next((s for s in subjects if text.startswith(s, sentence.start)), None)
         if subject is None:

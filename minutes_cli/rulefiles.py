@@ -304,7 +304,7 @@ def compile_rules(directories: list[Path]) -> RuleSet:
     role_words = f"{_alternation(roles)}|{outlet_role.pattern}"  # ${roles} in credit patterns
     short_roles = tuple(sorted({fold(r) for r in credits.short_roles}, key=len, reverse=True))
     credit_defs = {**credits.defs, "roles": role_words, "short_roles": _alternation(short_roles) or "(?!)"}
-    subjects = frozenset(fold(s) for s in sections.meeting_subjects)
+    subjects = tuple(sorted({fold(s) for s in sections.meeting_subjects}, key=lambda s: (-len(s), s)))
 
     ruleset = RuleSet(
         directory=directory,

@@ -196,7 +196,7 @@ class RuleSet(NamedTuple):
     document_actions: tuple[Action, ...]
     verbs: Mapping[str, tuple[str, str]]  # form -> (canonical verb, kind)
     needs_separator: frozenset[str]  # verb forms that cue a section only before a separator
-    meeting_subjects: frozenset[str]
+    meeting_subjects: tuple[str, ...]  # longest first: 座谈会上 before 座谈会
     cues: tuple[Rule, ...]
     pronouns: frozenset[str]
     speech_intros: tuple[Rule, ...]

@@ -109,7 +109,7 @@ def _spaced_meeting_cues(view: View, start: int, end: int, rules: RuleSet) -> li
     """Meeting cues that a clumsy copy starts mid-sentence after a space instead of a full
     stop (…大会精神 会议指出当前…). Only the meeting as subject: a space before 会议 in the
     original, with a character before it; spaced-out OCR text (会 议 强 调) has none there."""
-    subjects = sorted(rules.meeting_subjects, key=lambda s: (-len(s), s))  # longest first: 座谈会上
+    subjects = rules.meeting_subjects  # longest first: 座谈会上
     a, b = view.span(start, end)
     found: list[tuple[int, Cue]] = []
     for m in _HAN_GAP.finditer(view.original, a, b):
