@@ -18,7 +18,7 @@ from .normalize import View
 from .people import Person, is_title, parse_people, parse_person, parse_titled_people, valid_titled_name
 from .rules import Rule, RuleSet
 from .sections import SectionFound, inside
-from .sentences import Sentence
+from .sentences import Sentence, sentence_at
 from .textspan import clause_starts, split_depth0, to_int, trim
 
 _CLAUSE = frozenset("，；")
@@ -95,21 +95,16 @@ def _date(view: View, sentences: tuple[Sentence, ...], start: int, end: int, rul
         return None
     found.sort(key=lambda f: (f[0], f[1]))
 
-    starts = [s.start for s in sentences]
-
     def in_context(pos: int) -> bool:
-        index = bisect_right(starts, pos) - 1
-        if index < 0 or pos >= sentences[index].end:
-            return False
-        sentence = sentences[index]
-        return rules.date_context.search(text, sentence.start, sentence.end) is not None
+        sentence = sentence_at(sentences, pos)
+        return sentence is not None and rules.date_context.search(text, sentence.start, sentence.end) is not None
 
     best = next((f for f in found if in_context(f[0])), found[0])
     # Two dates in one sentence (4月10日，记者获悉，4月9日下午，市里召开…): the meeting's is
     # the last one before the words that say what happened.
-    index = bisect_right(starts, best[0]) - 1
-    if index >= 0 and best[0] < sentences[index].end:
-        context = rules.date_context.search(text, best[2].end(), sentences[index].end)
+    holding = sentence_at(sentences, best[0])
+    if holding is not None:
+        context = rules.date_context.search(text, best[2].end(), holding.end)
         if context is not None:
             later = [f for f in found if best[2].end() <= f[0] and f[2].end() <= context.start()]
             # 2024年5月8日 also holds a match 5月8日; only whole dates count.
@@ -140,7 +135,7 @@ def _meeting(
     # Like the chair, a meeting phrase starts a clause (see _chair).
     starts = clause_starts(text, start, end, _PHRASE_OPENERS)
     found = [(rule, m) for rule in rules.meeting if (m := _match_at(rule, text, starts, end))]
-    sentence = next((s for s in sentences if date and s.start <= date.start < s.end), None)
+    sentence = sentence_at(sentences, date.start) if date else None
     if sentence is not None:
         # A headline (县纪委十五届四次全会召开) may abbreviate the name the dated lead gives in full.
         in_sentence = clause_starts(text, max(start, sentence.start), sentence.end, _PHRASE_OPENERS)
@@ -187,7 +182,7 @@ def _purpose_first(
     """A purpose written before the meeting (为进一步…，有效防范…，5月6日，集团召开…): the
     clauses from the start of the sentence up to the one that holds the date or the meeting."""
     text = view.text
-    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    sentence = sentence_at(sentences, at)
     if sentence is None or not any(r.regex.match(text, sentence.start, at) for r in rules.purpose):
         return None
     stop = min(at, date.start) if date is not None and sentence.start <= date.start else at
@@ -203,7 +198,7 @@ def _sentence_subject(
     """The body a sentence starts with, before its date (县人大常委会5月14日组织…，并召开…):
     who holds a meeting introduced by 并召开. Without a date in the first clause, nobody."""
     text = view.text
-    sentence = next((s for s in sentences if s.start <= at < s.end), None)
+    sentence = sentence_at(sentences, at)
     if sentence is None:
         return None
     clause = _CLAUSE_TEXT.match(text, max(start, sentence.start), at)

@@ -35,3 +35,11 @@ def split_sentences(view: View) -> tuple[Sentence, ...]:
         if start < end:
             out.append(Sentence(start, end, bisect_right(breaks, start)))
     return tuple(out)
+
+
+def sentence_at(sentences: tuple[Sentence, ...], pos: int) -> Sentence | None:
+    """The sentence holding view position ``pos`` (sentences are sorted and disjoint)."""
+    index = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if index >= 0 and pos < sentences[index].end:
+        return sentences[index]
+    return None
