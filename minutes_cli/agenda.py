@@ -154,9 +154,7 @@ def _meeting_acts(
         # which one (longest first) runs a generator through all of them.
         if not text.startswith(subjects, sentence.start):
             continue
-        subject = next((s for s in subjects if text.startswith(s, sentence.start)), None)
-        if subject is None:
-            continue
+        subject = next(s for s in subjects if text.startswith(s, sentence.start))
         at = sentence.start + len(subject)
         at += len(next((a for a in rules.act_adverbs if text.startswith(a, at)), ""))
         if any(rule.regex.match(text, at, sentence.end) for rule in agenda_rules):
